@@ -1,0 +1,4 @@
+export * from "drizzle-orm";
+export * from "./client";
+export * from "./migrate";
+export * from "./schema/index";

@@ -1,0 +1,71 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { committees } from "./committees";
+import { createdAt, id, updatedAt } from "./common";
+import { files } from "./files";
+import { groups, rounds } from "./rounds";
+import { targets } from "./targets";
+
+/** A problem found by a group on a target (问题). */
+export const findings = pgTable(
+  "findings",
+  {
+    id: id(),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id),
+    targetId: uuid("target_id")
+      .notNull()
+      .references(() => targets.id),
+    /** Number within the round, from rounds.next_finding_number. */
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    /** Classification: scheme key and category key from TAXONOMY. */
+    scheme: text("scheme").notNull(),
+    category: text("category").notNull(),
+    /** general | serious | severe (一般 / 较重 / 严重) */
+    severity: text("severity").notNull().default("general"),
+    /** draft | approved | returned */
+    status: text("status").notNull().default("draft"),
+    createdBy: uuid("created_by").notNull(),
+    approvedBy: uuid("approved_by"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** The leading group's decision: rectify | department | clue. */
+    route: text("route"),
+    /** The receiving department, for route = department (e.g. 组织部, 教育局). */
+    routeDept: text("route_dept").notNull().default(""),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Set when the finding is fed back to the target. */
+    feedbackId: uuid("feedback_id"),
+    /** Set when closed out (销号); cleared on reopening. History is in close_outs. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("findings_round_number_key").on(t.roundId, t.number),
+    index("findings_committee_round_idx").on(t.committeeId, t.roundId),
+    index("findings_target_idx").on(t.targetId),
+    index("findings_group_idx").on(t.groupId),
+  ],
+);
+
+export const findingFiles = pgTable(
+  "finding_files",
+  {
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => findings.id),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [primaryKey({ columns: [t.findingId, t.fileId] })],
+);

@@ -1,0 +1,48 @@
+import { accounts, and, eq, groupMembers, groups, people, roleAssignments, rounds, type Tx } from "@xuncha/db";
+import type { Role } from "../model/roles";
+import type { Actor, RoleGrant } from "./actor";
+
+const GROUP_ROLE_TO_ROLE: Record<string, Role> = {
+  leader: "groupLeader",
+  deputy: "groupDeputy",
+  member: "groupMember",
+  liaison: "groupMember",
+};
+
+/**
+ * Loads an account's grants: assigned roles, plus group roles derived from membership in the
+ * groups of open rounds (a closed round's group gives read-only access, decided by the policies).
+ */
+export async function loadActor(tx: Tx, accountId: string): Promise<Actor | undefined> {
+  const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account || account.disabled) return undefined;
+  const assigned = await tx.select().from(roleAssignments).where(eq(roleAssignments.accountId, accountId));
+  const memberships = await tx
+    .select({ groupId: groups.id, roundId: groups.roundId, committeeId: groups.committeeId, role: groupMembers.role })
+    .from(groupMembers)
+    .innerJoin(people, eq(people.id, groupMembers.personId))
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .innerJoin(rounds, eq(rounds.id, groups.roundId))
+    .where(and(eq(people.accountId, accountId)));
+  const grants: RoleGrant[] = [
+    ...assigned.map((a) => ({
+      role: a.role as Role,
+      committeeId: a.committeeId,
+      ...(a.targetId ? { targetId: a.targetId } : {}),
+      ...(a.isHead ? { isHead: true } : {}),
+    })),
+    ...memberships.map((m) => ({
+      role: GROUP_ROLE_TO_ROLE[m.role] ?? "groupMember",
+      committeeId: m.committeeId,
+      groupId: m.groupId,
+      roundId: m.roundId,
+    })),
+  ];
+  return {
+    kind: "account",
+    accountId: account.id,
+    name: account.displayName,
+    committeeId: account.committeeId,
+    grants,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Actor } from "./actor";
+
+/** The app's modules; the web app shows the ones the actor may open. */
+export const MODULES = [
+  "dashboard",
+  "targets",
+  "personnel",
+  "rounds",
+  "findings",
+  "clues",
+  "rectification",
+  "committees",
+  "accounts",
+  "audit",
+] as const;
+export type ModuleKey = (typeof MODULES)[number];
+
+const BY_ROLE: Record<string, ModuleKey[]> = {
+  sysAdmin: ["committees", "accounts"],
+  securityAdmin: ["accounts"],
+  auditAdmin: ["audit"],
+  leadership: ["dashboard", "targets", "personnel", "rounds", "findings", "clues", "rectification"],
+  officeStaff: ["dashboard", "targets", "personnel", "rounds", "findings", "rectification"],
+  groupLeader: ["rounds", "findings"],
+  groupDeputy: ["rounds", "findings"],
+  groupMember: ["rounds", "findings"],
+  disciplineReviewer: ["clues", "rectification"],
+  organizationReviewer: ["rectification"],
+  targetContact: ["rectification"],
+  upperLevel: ["dashboard"],
+  partnerDept: [],
+};
+
+/** Modules the actor may open, in menu order. */
+export function menuFor(actor: Actor): ModuleKey[] {
+  const allowed = new Set<ModuleKey>();
+  for (const g of actor.grants) for (const m of BY_ROLE[g.role] ?? []) allowed.add(m);
+  if (actor.grants.some((g) => g.role === "officeStaff" && g.isHead)) allowed.add("clues");
+  return MODULES.filter((m) => allowed.has(m));
+}

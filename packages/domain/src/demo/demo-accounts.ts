@@ -1,0 +1,17 @@
+/** The demo's accounts, one per role, listed on the login page in demo mode only. */
+export const DEMO_PASSWORD = "Xuncha@2026demo";
+
+export const DEMO_ACCOUNTS = [
+  { username: "office", role: "巡察办（主任）", name: "周文静" },
+  { username: "office2", role: "巡察办（干部）", name: "郑晓明" },
+  { username: "leader", role: "巡察工作领导小组", name: "王建国" },
+  { username: "group1", role: "巡察组组长（第一巡察组）", name: "李志强" },
+  { username: "member1", role: "巡察组组员（第一巡察组）", name: "陈晓燕" },
+  { username: "jiwei", role: "纪委监委", name: "刘海涛" },
+  { username: "zuzhibu", role: "组织部", name: "孙丽华" },
+  { username: "target1", role: "被巡察单位联系人", name: "赵磊" },
+  { username: "city", role: "上级巡察机构（市委巡察办）", name: "吴国平" },
+  { username: "sysadmin", role: "系统管理员", name: "系统管理员" },
+  { username: "secadmin", role: "安全管理员", name: "安全管理员" },
+  { username: "auditadmin", role: "审计管理员", name: "审计管理员" },
+] as const;

@@ -1,0 +1,75 @@
+/**
+ * Every error the API can return: a stable code, its HTTP status and its default Chinese message.
+ * A new code does not compile until it has both.
+ */
+export const ERRORS = {
+  "request.invalid": [400, "请求参数有误"],
+  "request.malformed_json": [400, "请求内容不是有效的 JSON"],
+  "request.too_large": [413, "请求内容过大"],
+  "file.too_large": [413, "文件超过大小限制"],
+  "file.type_not_allowed": [415, "不支持该文件类型"],
+  "file.missing": [400, "请选择要上传的文件"],
+  "file.not_found": [404, "文件不存在"],
+  "import.invalid_rows": [422, "导入文件中有错误的行，未导入任何数据"],
+  "import.unreadable": [400, "无法读取该 Excel 文件"],
+  "import.missing_columns": [422, "导入文件缺少必需的列"],
+  "auth.required": [401, "请先登录"],
+  "auth.invalid_credentials": [401, "用户名或密码错误"],
+  "auth.locked": [423, "登录失败次数过多，账号已临时锁定"],
+  "auth.disabled": [403, "账号已停用"],
+  "auth.csrf": [403, "页面已过期，请刷新后重试"],
+  "auth.forbidden": [403, "没有权限执行此操作"],
+  "account.password_weak": [422, "密码不符合规则"],
+  "account.username_taken": [409, "用户名已被使用"],
+  "account.admin_separation": [409, "三员分立：系统管理员、安全管理员、审计管理员不得由同一账号兼任"],
+  "account.not_found": [404, "账号不存在"],
+  "committee.not_found": [404, "党委不存在"],
+  "target.not_found": [404, "被巡察对象不存在"],
+  "target.name_taken": [409, "同名的被巡察对象已存在"],
+  "person.not_found": [404, "人员不存在"],
+  "term.not_found": [404, "届次不存在"],
+  "round.not_found": [404, "巡察轮次不存在"],
+  "round.closed": [409, "该轮巡察已结束，不能再修改"],
+  "round.dates_invalid": [422, "结束日期不能早于开始日期"],
+  "group.not_found": [404, "巡察组不存在"],
+  "group.leader_required": [422, "巡察组须有且仅有一名组长"],
+  "group.target_taken": [409, "该对象已分配给本轮其他巡察组"],
+  "finding.not_found": [404, "问题不存在"],
+  "finding.not_approvable": [409, "只有待审批的问题才能审批"],
+  "finding.not_decidable": [409, "只有已审批、尚未反馈的问题才能决定处置方式"],
+  "finding.not_editable": [409, "问题已审批，不能再修改"],
+  "feedback.nothing_to_feed_back": [409, "该对象没有可反馈的问题"],
+  "feedback.not_found": [404, "反馈不存在"],
+  "measure.not_found": [404, "整改措施不存在"],
+  "measure.finding_not_fed_back": [409, "问题尚未反馈，不能制定整改措施"],
+  "closeout.not_ready": [409, "整改措施尚未全部报告完成，不能销号"],
+  "closeout.already_closed": [409, "该问题已销号"],
+  "closeout.not_closed": [409, "该问题尚未销号"],
+  "clue.not_found": [404, "问题线索不存在"],
+  "audit.forbidden": [403, "只有审计管理员可以查看审计日志"],
+  "route.not_found": [404, "请求的接口不存在"],
+  internal: [500, "服务器内部错误"],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An expected failure with a stable code; the server maps it to `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    const [status, fallback] = ERRORS[code];
+    super(message ?? fallback);
+    this.name = "AppError";
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+/** The one error body shape of the API. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./errors";
+export * from "./rates";
+export * from "./roles";
+export * from "./taxonomy";
