@@ -1,9 +1,37 @@
-import type { App } from "./types";
+import { accountsRoutes } from "./accounts/routes";
+import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
+import { cluesRoutes } from "./clues/routes";
+import { committeesRoutes } from "./committees/routes";
+import { feedbackRoutes } from "./feedback/routes";
+import { filesRoutes } from "./files/routes";
+import { findingsRoutes } from "./findings/routes";
 import { healthRoutes } from "./health/routes";
+import { personnelRoutes } from "./personnel/routes";
+import { rectificationRoutes } from "./rectification/routes";
+import { roundsRoutes } from "./rounds/routes";
+import { statisticsRoutes } from "./statistics/routes";
+import { targetsRoutes } from "./targets/routes";
+import type { App } from "./types";
 
 /** Every module's routes, under /api. */
 export async function registerRoutes(app: App) {
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
+  for (const module of [
+    healthRoutes,
+    authRoutes,
+    accountsRoutes,
+    auditRoutes,
+    committeesRoutes,
+    targetsRoutes,
+    personnelRoutes,
+    roundsRoutes,
+    findingsRoutes,
+    feedbackRoutes,
+    rectificationRoutes,
+    cluesRoutes,
+    statisticsRoutes,
+    filesRoutes,
+  ]) {
+    await app.register(module);
+  }
 }

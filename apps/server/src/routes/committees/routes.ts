@@ -1,0 +1,3 @@
+import type { App } from "../types";
+
+export async function committeesRoutes(_app: App) {}

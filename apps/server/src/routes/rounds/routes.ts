@@ -1,0 +1,3 @@
+import type { App } from "../types";
+
+export async function roundsRoutes(_app: App) {}

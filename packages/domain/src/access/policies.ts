@@ -1,0 +1,70 @@
+import { and, eq, findings, inArray, isNotNull, ne, or, type SQL, sql } from "@xuncha/db";
+import { AppError, type ErrorCode } from "../model/errors";
+import type { Role } from "../model/roles";
+import type { Actor, RoleGrant } from "./actor";
+
+/** Committee-wide roles that read every business record of their committee (clues aside). */
+export const COMMITTEE_READERS: readonly Role[] = ["leadership", "officeStaff"];
+
+const grantsWith = (actor: Actor, roles: readonly Role[]): RoleGrant[] =>
+  actor.grants.filter((g) => roles.includes(g.role));
+
+/** Committees in which the actor holds any of the roles. */
+export function committeesWhere(actor: Actor, roles: readonly Role[]): string[] {
+  return [...new Set(grantsWith(actor, roles).flatMap((g) => (g.committeeId ? [g.committeeId] : [])))];
+}
+
+/**
+ * The committee the actor works in with one of these roles. Office work happens in the actor's own
+ * committee: an account never acts for a committee it holds no role in.
+ */
+export function actingCommittee(actor: Actor, roles: readonly Role[]): string {
+  const ids = committeesWhere(actor, roles);
+  if (ids.length === 0) throw new AppError("auth.forbidden");
+  return ids[0]!;
+}
+
+/** Throws `notFound` unless the actor holds one of the roles in the record's committee. */
+export function assertInCommittee(actor: Actor, roles: readonly Role[], committeeId: string, notFound: ErrorCode): void {
+  if (!committeesWhere(actor, roles).includes(committeeId)) throw new AppError(notFound);
+}
+
+export const groupIdsOf = (actor: Actor, roles: readonly Role[] = ["groupLeader", "groupDeputy", "groupMember"]) =>
+  [...new Set(grantsWith(actor, roles).flatMap((g) => (g.groupId ? [g.groupId] : [])))];
+
+export const contactTargetIds = (actor: Actor) =>
+  [...new Set(grantsWith(actor, ["targetContact"]).flatMap((g) => (g.targetId ? [g.targetId] : [])))];
+
+export const isOfficeHead = (actor: Actor, committeeId: string) =>
+  actor.grants.some((g) => g.role === "officeStaff" && g.isHead && g.committeeId === committeeId);
+
+const anyOf = (conditions: (SQL | undefined)[]): SQL => {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return present.length ? (or(...present) as SQL) : sql`false`;
+};
+
+/**
+ * The findings the actor may see, as one SQL condition (never filtered after loading):
+ *  - leadership and office: every finding of their committee;
+ *  - a group: the findings of its own group;
+ *  - a target's contact: its own findings once fed back, never those routed as clues;
+ *  - 纪委监委: findings routed as clues; 组织部: findings routed to 组织部.
+ */
+export function visibleFindings(actor: Actor): SQL {
+  const readers = committeesWhere(actor, COMMITTEE_READERS);
+  const groupsIds = groupIdsOf(actor);
+  const targetIds = contactTargetIds(actor);
+  const discipline = committeesWhere(actor, ["disciplineReviewer"]);
+  const organization = committeesWhere(actor, ["organizationReviewer"]);
+  return anyOf([
+    readers.length ? inArray(findings.committeeId, readers) : undefined,
+    groupsIds.length ? inArray(findings.groupId, groupsIds) : undefined,
+    targetIds.length
+      ? and(inArray(findings.targetId, targetIds), isNotNull(findings.feedbackId), ne(findings.route, "clue"))
+      : undefined,
+    discipline.length ? and(inArray(findings.committeeId, discipline), eq(findings.route, "clue")) : undefined,
+    organization.length
+      ? and(inArray(findings.committeeId, organization), eq(findings.route, "department"), eq(findings.routeDept, "组织部"))
+      : undefined,
+  ]);
+}
