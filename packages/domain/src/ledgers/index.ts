@@ -1,1 +1,5 @@
-export {};
+export * from "./cells";
+export * from "./headers";
+export * from "./read-ledger";
+export * from "./spec";
+export * from "./write-ledger";
