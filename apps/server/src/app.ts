@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Database } from "@xuncha/db";
+import { AppError } from "@xuncha/domain/model";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
@@ -13,7 +14,6 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "@xuncha/domain/model";
 import type { Config } from "./config";
 import type { Access } from "./http/access";
 import { registerAccessGuard } from "./http/auth";
@@ -21,7 +21,6 @@ import { registerErrorHandler } from "./http/errors";
 import { registerRoutes } from "./routes/index";
 
 z.config(z.locales.zhCN());
-
 
 export interface BuildOptions {
   database: Database;
@@ -63,8 +62,10 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   const accessRegistry = new Map<string, Access>();
   registerAccessGuard(app, database.db, accessRegistry);
   app.decorate("deps", { db: database.db, config, databaseKind: database.kind });
-  app.get("/api/openapi.json", { config: { access: { public: "OpenAPI 文档" } }, schema: { hide: true } }, () =>
-    app.swagger(),
+  app.get(
+    "/api/openapi.json",
+    { config: { access: { public: "OpenAPI 文档" } }, schema: { hide: true } },
+    () => app.swagger(),
   );
   await app.register(registerRoutes, { prefix: "/api" });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { migrateDatabase, openDatabase } from "@xuncha/db";
-import { loadConfig } from "./config";
 import { commands } from "./cli/commands";
+import { loadConfig } from "./config";
 
 const [name = "serve", ...args] = process.argv.slice(2);
 const command = commands[name];

@@ -5,7 +5,12 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** A logged-in browser session against the app: keeps the cookie and sends the CSRF token. */
 export interface Session {
-  request(method: Method, url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -13,7 +18,11 @@ export interface Session {
   csrfToken: string;
 }
 
-export async function loginAs(app: XunchaApp, username: string, password = "Test@Passw0rd"): Promise<Session> {
+export async function loginAs(
+  app: XunchaApp,
+  username: string,
+  password = "Test@Passw0rd",
+): Promise<Session> {
   const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");

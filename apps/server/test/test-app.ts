@@ -12,7 +12,10 @@ export interface TestApp {
 /** The application on a test database (fresh PGlite from the template, or PostgreSQL). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: "test", XUNCHA_WEB_DIST: "/nonexistent", ...env }), demo: false };
+  const config = {
+    ...loadConfig({ NODE_ENV: "test", XUNCHA_WEB_DIST: "/nonexistent", ...env }),
+    demo: false,
+  };
   const app = await buildApp({ database, config });
   await app.ready();
   return {

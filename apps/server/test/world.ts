@@ -1,5 +1,12 @@
 import type { Db } from "@xuncha/db";
-import { buildAccount, buildCommittee, buildGroup, buildPerson, buildRound, buildTarget } from "@xuncha/db/testing";
+import {
+  buildAccount,
+  buildCommittee,
+  buildGroup,
+  buildPerson,
+  buildRound,
+  buildTarget,
+} from "@xuncha/db/testing";
 
 /**
  * A fresh committee with one account per role, a round with two groups (A inspects targetA,
@@ -18,7 +25,8 @@ export async function buildWorld(db: Db) {
   const memberA = await buildAccount(db, { committeeId: c, name: "甲组组员" });
   const leaderB = await buildAccount(db, { committeeId: c, name: "乙组组长" });
   const memberB = await buildAccount(db, { committeeId: c, name: "乙组组员" });
-  const person = (accountId: string, pool: "leader" | "talent") => buildPerson(db, { committeeId: c, accountId, pool });
+  const person = (accountId: string, pool: "leader" | "talent") =>
+    buildPerson(db, { committeeId: c, accountId, pool });
   const pLeaderA = await person(leaderA.id, "leader");
   const pMemberA = await person(memberA.id, "talent");
   const pLeaderB = await person(leaderB.id, "leader");
@@ -55,18 +63,42 @@ export async function buildWorld(db: Db) {
     people: { leaderA: pLeaderA, memberA: pMemberA, leaderB: pLeaderB, memberB: pMemberB },
     accounts: {
       office: await buildAccount(db, { committeeId: c, role: "officeStaff", name: "巡察办干部" }),
-      officeHead: await buildAccount(db, { committeeId: c, role: "officeStaff", isHead: true, name: "巡察办主任" }),
+      officeHead: await buildAccount(db, {
+        committeeId: c,
+        role: "officeStaff",
+        isHead: true,
+        name: "巡察办主任",
+      }),
       leadership: await buildAccount(db, { committeeId: c, role: "leadership", name: "领导小组" }),
       discipline: await buildAccount(db, { committeeId: c, role: "disciplineReviewer", name: "纪委" }),
       organization: await buildAccount(db, { committeeId: c, role: "organizationReviewer", name: "组织部" }),
-      contactA: await buildAccount(db, { committeeId: c, role: "targetContact", targetId: targetA.id, name: "甲联系人" }),
-      contactB: await buildAccount(db, { committeeId: c, role: "targetContact", targetId: targetB.id, name: "乙联系人" }),
+      contactA: await buildAccount(db, {
+        committeeId: c,
+        role: "targetContact",
+        targetId: targetA.id,
+        name: "甲联系人",
+      }),
+      contactB: await buildAccount(db, {
+        committeeId: c,
+        role: "targetContact",
+        targetId: targetB.id,
+        name: "乙联系人",
+      }),
       leaderA,
       memberA,
       leaderB,
       memberB,
-      otherOffice: await buildAccount(db, { committeeId: other.id, role: "officeStaff", isHead: true, name: "他县巡察办" }),
-      otherLeadership: await buildAccount(db, { committeeId: other.id, role: "leadership", name: "他县领导小组" }),
+      otherOffice: await buildAccount(db, {
+        committeeId: other.id,
+        role: "officeStaff",
+        isHead: true,
+        name: "他县巡察办",
+      }),
+      otherLeadership: await buildAccount(db, {
+        committeeId: other.id,
+        role: "leadership",
+        name: "他县领导小组",
+      }),
       sysAdmin: await buildAccount(db, { committeeId: null, role: "sysAdmin" }),
       auditAdmin: await buildAccount(db, { committeeId: null, role: "auditAdmin" }),
       securityAdmin: await buildAccount(db, { committeeId: null, role: "securityAdmin" }),

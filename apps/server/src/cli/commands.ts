@@ -59,7 +59,9 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       const b = verdict.firstBroken!;
-      console.error(`审计日志已被篡改：第 ${b.seq} 条记录${b.reason === "prev_hash" ? "的前序哈希不符（其前有记录被删除或修改）" : "的内容与哈希不符"}`);
+      console.error(
+        `审计日志已被篡改：第 ${b.seq} 条记录${b.reason === "prev_hash" ? "的前序哈希不符（其前有记录被删除或修改）" : "的内容与哈希不符"}`,
+      );
       return 1;
     },
   },

@@ -1,7 +1,7 @@
-import { findSession, loadActor } from "@xuncha/domain";
-import type { Actor } from "@xuncha/domain";
-import { AppError } from "@xuncha/domain/model";
 import type { Db } from "@xuncha/db";
+import type { Actor } from "@xuncha/domain";
+import { findSession, loadActor } from "@xuncha/domain";
+import { AppError } from "@xuncha/domain/model";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type Access, describeAccess } from "./access";
 

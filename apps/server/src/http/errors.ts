@@ -4,7 +4,9 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown) {
   const [status, fallback] = ERRORS[code];
-  const body: ErrorBody = { error: { code, message: message ?? fallback, ...(details === undefined ? {} : { details }) } };
+  const body: ErrorBody = {
+    error: { code, message: message ?? fallback, ...(details === undefined ? {} : { details }) },
+  };
   return reply.status(status).send(body);
 }
 
@@ -21,7 +23,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         message: v.message ?? "",
       }));
       const first = details[0];
-      const message = first ? `${part}有误：${first.field ? `字段“${first.field}” ` : ""}${first.message}` : undefined;
+      const message = first
+        ? `${part}有误：${first.field ? `字段“${first.field}” ` : ""}${first.message}`
+        : undefined;
       return send(reply, "request.invalid", message, details);
     }
     switch (error.code) {

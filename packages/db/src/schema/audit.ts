@@ -19,5 +19,8 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_committee_idx").on(t.committeeId, t.seq), index("audit_log_entity_idx").on(t.entity, t.entityId)],
+  (t) => [
+    index("audit_log_committee_idx").on(t.committeeId, t.seq),
+    index("audit_log_entity_idx").on(t.entity, t.entityId),
+  ],
 );

@@ -41,7 +41,10 @@ export const rounds = pgTable(
     nextFindingNumber: integer("next_finding_number").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("rounds_term_number_key").on(t.termId, t.number), index("rounds_committee_idx").on(t.committeeId)],
+  (t) => [
+    uniqueIndex("rounds_term_number_key").on(t.termId, t.number),
+    index("rounds_committee_idx").on(t.committeeId),
+  ],
 );
 
 /** An inspection group formed for one round. */

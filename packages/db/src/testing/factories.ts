@@ -29,7 +29,12 @@ async function insertOne<T>(rows: Promise<T[]>): Promise<T> {
 
 /** A fresh county committee under a fresh city committee: the unit of test isolation. */
 export async function buildCommittee(db: Tx, overrides: Partial<typeof committees.$inferInsert> = {}) {
-  const city = await insertOne(db.insert(committees).values({ name: `测试市委${unique()}`, level: "city" }).returning());
+  const city = await insertOne(
+    db
+      .insert(committees)
+      .values({ name: `测试市委${unique()}`, level: "city" })
+      .returning(),
+  );
   return insertOne(
     db
       .insert(committees)
@@ -58,7 +63,9 @@ export async function buildAccount(
     await db.insert(roleAssignments).values({
       accountId: account.id,
       role: input.role,
-      committeeId: ["sysAdmin", "securityAdmin", "auditAdmin"].includes(input.role) ? null : input.committeeId,
+      committeeId: ["sysAdmin", "securityAdmin", "auditAdmin"].includes(input.role)
+        ? null
+        : input.committeeId,
       targetId: input.targetId ?? null,
       isHead: input.isHead ?? false,
     });
@@ -76,7 +83,12 @@ export function buildTarget(db: Tx, input: { committeeId: string } & Partial<typ
 }
 
 export function buildPerson(db: Tx, input: { committeeId: string } & Partial<typeof people.$inferInsert>) {
-  return insertOne(db.insert(people).values({ name: `测试人员${unique()}`, pool: "talent", ...input }).returning());
+  return insertOne(
+    db
+      .insert(people)
+      .values({ name: `测试人员${unique()}`, pool: "talent", ...input })
+      .returning(),
+  );
 }
 
 export async function buildRound(
@@ -89,14 +101,27 @@ export async function buildRound(
       await insertOne(
         db
           .insert(terms)
-          .values({ committeeId: input.committeeId, name: "测试届", startsOn: "2022-01-01", endsOn: "2026-12-31" })
+          .values({
+            committeeId: input.committeeId,
+            name: "测试届",
+            startsOn: "2022-01-01",
+            endsOn: "2026-12-31",
+          })
           .returning(),
       )
     ).id;
   return insertOne(
     db
       .insert(rounds)
-      .values({ number: 1, kind: "regular", startsOn: "2026-03-01", endsOn: "2026-04-30", stage: "fieldwork", ...input, termId })
+      .values({
+        number: 1,
+        kind: "regular",
+        startsOn: "2026-03-01",
+        endsOn: "2026-04-30",
+        stage: "fieldwork",
+        ...input,
+        termId,
+      })
       .returning(),
   );
 }
@@ -141,9 +166,13 @@ let findingCounter = 100000;
 
 export function buildFinding(
   db: Tx,
-  input: { committeeId: string; roundId: string; groupId: string; targetId: string; createdBy: string } & Partial<
-    typeof findings.$inferInsert
-  >,
+  input: {
+    committeeId: string;
+    roundId: string;
+    groupId: string;
+    targetId: string;
+    createdBy: string;
+  } & Partial<typeof findings.$inferInsert>,
 ) {
   return insertOne(
     db

@@ -16,7 +16,9 @@ export async function prepareTestDatabases(): Promise<void> {
   if (url) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+    await client.query(
+      "drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;",
+    );
     await client.end();
     const database = await openDatabase({ url, poolSize: 2 });
     await migrateDatabase(database);

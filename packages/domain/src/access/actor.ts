@@ -33,7 +33,9 @@ export const systemActor = (name = "系统"): Actor => ({
 });
 
 export function hasRole(actor: Actor, role: Role, committeeId?: string): boolean {
-  return actor.grants.some((g) => g.role === role && (committeeId === undefined || g.committeeId === committeeId));
+  return actor.grants.some(
+    (g) => g.role === role && (committeeId === undefined || g.committeeId === committeeId),
+  );
 }
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[], committeeId?: string): boolean {

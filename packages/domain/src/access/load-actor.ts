@@ -1,4 +1,14 @@
-import { accounts, and, eq, groupMembers, groups, people, roleAssignments, rounds, type Tx } from "@xuncha/db";
+import {
+  accounts,
+  and,
+  eq,
+  groupMembers,
+  groups,
+  people,
+  roleAssignments,
+  rounds,
+  type Tx,
+} from "@xuncha/db";
 import type { Role } from "../model/roles";
 import type { Actor, RoleGrant } from "./actor";
 
@@ -18,7 +28,12 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
   if (!account || account.disabled) return undefined;
   const assigned = await tx.select().from(roleAssignments).where(eq(roleAssignments.accountId, accountId));
   const memberships = await tx
-    .select({ groupId: groups.id, roundId: groups.roundId, committeeId: groups.committeeId, role: groupMembers.role })
+    .select({
+      groupId: groups.id,
+      roundId: groups.roundId,
+      committeeId: groups.committeeId,
+      role: groupMembers.role,
+    })
     .from(groupMembers)
     .innerJoin(people, eq(people.id, groupMembers.personId))
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))

@@ -15,7 +15,9 @@ export interface RoleInput {
 
 /** 三员分立: the set of roles must not contain two installation administrator roles. */
 export function checkAdminSeparation(roles: readonly { role: string }[]): void {
-  const admin = new Set(roles.map((r) => r.role).filter((r) => (INSTALLATION_ADMIN_ROLES as readonly string[]).includes(r)));
+  const admin = new Set(
+    roles.map((r) => r.role).filter((r) => (INSTALLATION_ADMIN_ROLES as readonly string[]).includes(r)),
+  );
   if (admin.size > 1) throw new AppError("account.admin_separation");
 }
 
@@ -23,11 +25,18 @@ export function checkAdminSeparation(roles: readonly { role: string }[]): void {
 export async function createAccount(
   tx: Tx,
   actor: Actor,
-  input: { username: string; displayName: string; password: string; committeeId: string | null; roles: RoleInput[] },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    committeeId: string | null;
+    roles: RoleInput[];
+  },
 ) {
   const policy = await getSecurityPolicy(tx);
   const problems = passwordProblems(input.password, policy.minPasswordLength);
-  if (problems.length) throw new AppError("account.password_weak", `密码不符合规则：${problems.join("；")}`, { problems });
+  if (problems.length)
+    throw new AppError("account.password_weak", `密码不符合规则：${problems.join("；")}`, { problems });
   checkAdminSeparation(input.roles);
   const [taken] = await tx
     .select({ id: accounts.id })

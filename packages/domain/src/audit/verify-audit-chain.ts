@@ -21,8 +21,10 @@ export async function verifyAuditChain(tx: Tx, batchSize = 2000): Promise<ChainV
       .orderBy(asc(auditLog.seq))
       .limit(batchSize);
     for (const row of batch) {
-      if (row.prevHash !== prevHash) return { ok: false, entries, firstBroken: { seq: row.seq, reason: "prev_hash" } };
-      if (auditHash(row.prevHash, row) !== row.hash) return { ok: false, entries, firstBroken: { seq: row.seq, reason: "hash" } };
+      if (row.prevHash !== prevHash)
+        return { ok: false, entries, firstBroken: { seq: row.seq, reason: "prev_hash" } };
+      if (auditHash(row.prevHash, row) !== row.hash)
+        return { ok: false, entries, firstBroken: { seq: row.seq, reason: "hash" } };
       prevHash = row.hash;
       lastSeq = row.seq;
       entries++;

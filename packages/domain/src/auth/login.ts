@@ -1,7 +1,7 @@
 import { accounts, type Db, eq, sql } from "@xuncha/db";
-import { AppError } from "../model/errors";
-import { recordAudit } from "../audit/record-audit";
 import { systemActor } from "../access/actor";
+import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../model/errors";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { getSecurityPolicy } from "./settings";

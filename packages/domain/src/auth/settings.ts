@@ -6,7 +6,11 @@ export interface SecurityPolicy {
   minPasswordLength: number;
 }
 
-export const DEFAULT_SECURITY_POLICY: SecurityPolicy = { maxFailedLogins: 5, lockoutMinutes: 15, minPasswordLength: 10 };
+export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  minPasswordLength: 10,
+};
 
 /** The installation's password and lockout policy (set by the securityAdmin). */
 export async function getSecurityPolicy(tx: Tx): Promise<SecurityPolicy> {

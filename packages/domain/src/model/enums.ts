@@ -18,7 +18,15 @@ export const TARGET_CATEGORIES = labels({
 });
 export type TargetCategory = (typeof TARGET_CATEGORIES.keys)[number];
 
-export const ORG_FORMS = ["党组", "党委", "党工委", "党总支", "党支部", "村(社区)党组织", "国有企业党委"] as const;
+export const ORG_FORMS = [
+  "党组",
+  "党委",
+  "党工委",
+  "党总支",
+  "党支部",
+  "村(社区)党组织",
+  "国有企业党委",
+] as const;
 
 export const ROUND_KINDS = labels({
   regular: "常规巡察",

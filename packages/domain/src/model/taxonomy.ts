@@ -12,7 +12,14 @@ const scheme = (key: string, name: string, names: string[]): TaxonomyScheme => (
 });
 
 export const TAXONOMY: TaxonomyScheme[] = [
-  scheme("sixDisciplines", "六大纪律", ["政治纪律", "组织纪律", "廉洁纪律", "群众纪律", "工作纪律", "生活纪律"]),
+  scheme("sixDisciplines", "六大纪律", [
+    "政治纪律",
+    "组织纪律",
+    "廉洁纪律",
+    "群众纪律",
+    "工作纪律",
+    "生活纪律",
+  ]),
   scheme("threeFocuses", "三个聚焦", [
     "聚焦贯彻落实党的路线方针政策和党中央决策部署",
     "聚焦群众身边腐败问题和不正之风",

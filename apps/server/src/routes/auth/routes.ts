@@ -42,7 +42,12 @@ export async function authRoutes(app: App) {
       ? await db.select().from(committees).where(eq(committees.id, actor.committeeId))
       : [];
     return {
-      account: { id: actor.accountId, name: actor.name, committeeId: actor.committeeId, committeeName: committee?.name ?? null },
+      account: {
+        id: actor.accountId,
+        name: actor.name,
+        committeeId: actor.committeeId,
+        committeeName: committee?.name ?? null,
+      },
       grants: actor.grants.map((g) => ({ ...g, label: ROLE_LABELS[g.role] })),
       menu: menuFor(actor),
       csrfToken: request.csrfToken,
