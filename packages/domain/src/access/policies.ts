@@ -25,15 +25,23 @@ export function actingCommittee(actor: Actor, roles: readonly Role[]): string {
 }
 
 /** Throws `notFound` unless the actor holds one of the roles in the record's committee. */
-export function assertInCommittee(actor: Actor, roles: readonly Role[], committeeId: string, notFound: ErrorCode): void {
+export function assertInCommittee(
+  actor: Actor,
+  roles: readonly Role[],
+  committeeId: string,
+  notFound: ErrorCode,
+): void {
   if (!committeesWhere(actor, roles).includes(committeeId)) throw new AppError(notFound);
 }
 
-export const groupIdsOf = (actor: Actor, roles: readonly Role[] = ["groupLeader", "groupDeputy", "groupMember"]) =>
-  [...new Set(grantsWith(actor, roles).flatMap((g) => (g.groupId ? [g.groupId] : [])))];
+export const groupIdsOf = (
+  actor: Actor,
+  roles: readonly Role[] = ["groupLeader", "groupDeputy", "groupMember"],
+) => [...new Set(grantsWith(actor, roles).flatMap((g) => (g.groupId ? [g.groupId] : [])))];
 
-export const contactTargetIds = (actor: Actor) =>
-  [...new Set(grantsWith(actor, ["targetContact"]).flatMap((g) => (g.targetId ? [g.targetId] : [])))];
+export const contactTargetIds = (actor: Actor) => [
+  ...new Set(grantsWith(actor, ["targetContact"]).flatMap((g) => (g.targetId ? [g.targetId] : []))),
+];
 
 export const isOfficeHead = (actor: Actor, committeeId: string) =>
   actor.grants.some((g) => g.role === "officeStaff" && g.isHead && g.committeeId === committeeId);
@@ -45,26 +53,40 @@ const anyOf = (conditions: (SQL | undefined)[]): SQL => {
 
 /**
  * The findings the actor may see, as one SQL condition (never filtered after loading):
- *  - leadership and office: every finding of their committee;
+ *  - leadership and the office head: every finding of their committee; other office staff: all but
+ *    those routed as clues (clues are for the office head only, ROLES.md);
  *  - a group: the findings of its own group;
  *  - a target's contact: its own findings once fed back, never those routed as clues;
  *  - 纪委监委: findings routed as clues; 组织部: findings routed to 组织部.
  */
 export function visibleFindings(actor: Actor): SQL {
-  const readers = committeesWhere(actor, COMMITTEE_READERS);
+  const readers = [
+    ...committeesWhere(actor, ["leadership"]),
+    ...actor.grants.filter((g) => g.role === "officeStaff" && g.isHead).map((g) => g.committeeId!),
+  ];
+  const office = committeesWhere(actor, ["officeStaff"]).filter((c) => !readers.includes(c));
   const groupsIds = groupIdsOf(actor);
   const targetIds = contactTargetIds(actor);
   const discipline = committeesWhere(actor, ["disciplineReviewer"]);
   const organization = committeesWhere(actor, ["organizationReviewer"]);
   return anyOf([
     readers.length ? inArray(findings.committeeId, readers) : undefined,
+    office.length
+      ? and(inArray(findings.committeeId, office), sql`${findings.route} is distinct from 'clue'`)
+      : undefined,
     groupsIds.length ? inArray(findings.groupId, groupsIds) : undefined,
     targetIds.length
       ? and(inArray(findings.targetId, targetIds), isNotNull(findings.feedbackId), ne(findings.route, "clue"))
       : undefined,
-    discipline.length ? and(inArray(findings.committeeId, discipline), eq(findings.route, "clue")) : undefined,
+    discipline.length
+      ? and(inArray(findings.committeeId, discipline), eq(findings.route, "clue"))
+      : undefined,
     organization.length
-      ? and(inArray(findings.committeeId, organization), eq(findings.route, "department"), eq(findings.routeDept, "组织部"))
+      ? and(
+          inArray(findings.committeeId, organization),
+          eq(findings.route, "department"),
+          eq(findings.routeDept, "组织部"),
+        )
       : undefined,
   ]);
 }

@@ -1,1 +1,3 @@
-export {};
+export * from "./ledger";
+export * from "./record-rectification";
+export * from "./rectification-state";

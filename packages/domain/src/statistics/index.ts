@@ -1,1 +1,2 @@
-export {};
+export * from "./overview";
+export * from "./round-statistics";

@@ -1,0 +1,129 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  files,
+  findingFiles,
+  findings,
+  groups,
+  ilike,
+
+  isNull,
+  or,
+  type SQL,
+  targets,
+} from "@xuncha/db";
+import type { Ctx } from "../access/ctx";
+import { visibleFindings } from "../access/policies";
+import { AppError } from "../model/errors";
+import { categoryName } from "../model/taxonomy";
+import { findingAbilities } from "./finding-abilities";
+
+export interface FindingFilters {
+  roundId?: string | undefined;
+  groupId?: string | undefined;
+  targetId?: string | undefined;
+  status?: string | undefined;
+  route?: string | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+const columns = {
+  id: findings.id,
+  committeeId: findings.committeeId,
+  number: findings.number,
+  title: findings.title,
+  description: findings.description,
+  roundId: findings.roundId,
+  groupId: findings.groupId,
+  groupName: groups.name,
+  targetId: findings.targetId,
+  targetName: targets.name,
+  scheme: findings.scheme,
+  category: findings.category,
+  severity: findings.severity,
+  status: findings.status,
+  route: findings.route,
+  routeDept: findings.routeDept,
+  feedbackId: findings.feedbackId,
+  closedAt: findings.closedAt,
+  createdAt: findings.createdAt,
+};
+
+type Row = Awaited<ReturnType<typeof selectFindings>>[number];
+
+const selectFindings = (ctx: Ctx, where: SQL) =>
+  ctx.db
+    .select(columns)
+    .from(findings)
+    .innerJoin(groups, eq(groups.id, findings.groupId))
+    .innerJoin(targets, eq(targets.id, findings.targetId))
+    .where(where);
+
+function present(ctx: Ctx, r: Row) {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    description: r.description,
+    roundId: r.roundId,
+    target: { id: r.targetId, name: r.targetName },
+    group: { id: r.groupId, name: r.groupName },
+    scheme: r.scheme,
+    category: r.category,
+    categoryName: categoryName(r.category),
+    severity: r.severity,
+    status: r.status,
+    route: r.route,
+    routeDept: r.routeDept,
+    fedBack: r.feedbackId !== null,
+    closedAt: r.closedAt,
+    createdAt: r.createdAt,
+    abilities: findingAbilities(ctx.actor, r),
+  };
+}
+
+function filterOf(ctx: Ctx, f: FindingFilters): SQL {
+  const q = f.q?.trim();
+  return and(
+    visibleFindings(ctx.actor),
+    f.roundId ? eq(findings.roundId, f.roundId) : undefined,
+    f.groupId ? eq(findings.groupId, f.groupId) : undefined,
+    f.targetId ? eq(findings.targetId, f.targetId) : undefined,
+    f.status ? eq(findings.status, f.status) : undefined,
+    f.route === "undecided" ? isNull(findings.route) : f.route ? eq(findings.route, f.route) : undefined,
+    q ? or(ilike(findings.title, `%${q}%`), ilike(findings.description, `%${q}%`)) : undefined,
+  )!;
+}
+
+/** The findings the actor may see, filtered and paged (newest round first, then by number). */
+export async function listFindings(ctx: Ctx, filters: FindingFilters) {
+  const where = filterOf(ctx, filters);
+  const pageSize = Math.min(filters.pageSize ?? 20, 200);
+  const page = Math.max(filters.page ?? 1, 1);
+  const [rows, [total]] = await Promise.all([
+    selectFindings(ctx, where)
+      .orderBy(desc(findings.createdAt), asc(findings.number))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ctx.db.select({ value: count() }).from(findings).where(where),
+  ]);
+  return { items: rows.map((r) => present(ctx, r)), total: Number(total?.value ?? 0), page, pageSize };
+}
+
+/** One finding with its evidence files. */
+export async function getFinding(ctx: Ctx, findingId: string) {
+  const [row] = await selectFindings(ctx, and(eq(findings.id, findingId), visibleFindings(ctx.actor))!);
+  if (!row) throw new AppError("finding.not_found");
+  const attached = await ctx.db
+    .select({ id: files.id, name: files.name, size: files.size, mime: files.mime, sha256: files.sha256 })
+    .from(findingFiles)
+    .innerJoin(files, eq(files.id, findingFiles.fileId))
+    .where(eq(findingFiles.findingId, findingId));
+  return { ...present(ctx, row), files: attached };
+}
+
