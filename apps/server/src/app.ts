@@ -6,7 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Database } from "@xuncha/db";
 import { AppError } from "@xuncha/domain/model";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -53,14 +53,15 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     limits: { fileSize: config.uploadLimit, files: 10, fields: 20, parts: 30 },
     throwFileSizeLimit: true,
   });
+  // The guard goes before the API docs plugins so that their routes are declared and listed too.
+  const accessRegistry = new Map<string, Access>();
+  registerAccessGuard(app, database.db, accessRegistry);
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Xuncha 巡察 API", version: "0.1.0" } },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
-  const accessRegistry = new Map<string, Access>();
-  registerAccessGuard(app, database.db, accessRegistry);
   app.decorate("deps", { db: database.db, config, databaseKind: database.kind });
   app.get(
     "/api/openapi.json",
