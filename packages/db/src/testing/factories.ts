@@ -3,6 +3,7 @@ import type { Tx } from "../client";
 import {
   accounts,
   committees,
+  feedbacks,
   findings,
   groupMembers,
   groups,
@@ -187,4 +188,13 @@ export function buildFinding(
       })
       .returning(),
   );
+}
+
+export function buildFeedback(
+  db: Tx,
+  input: { committeeId: string; roundId: string; targetId: string; createdBy: string } & Partial<
+    typeof feedbacks.$inferInsert
+  >,
+) {
+  return insertOne(db.insert(feedbacks).values({ givenOn: "2026-10-01", form: "meeting", ...input }).returning());
 }
