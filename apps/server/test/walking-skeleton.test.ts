@@ -1,23 +1,9 @@
 import { buildAccount, buildTarget } from "@xuncha/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs } from "./client";
+import { multipart, PNG } from "./multipart";
 import { createTestApp, type TestApp } from "./test-app";
 import { buildWorld, type World } from "./world";
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
-
-function multipart(name: string, data: Buffer, mime = "application/octet-stream") {
-  const boundary = "----xuncha-test-boundary";
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 let t: TestApp;
 let w: World;
