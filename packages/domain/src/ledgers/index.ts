@@ -1,3 +1,4 @@
+export * from "./assert-xlsx";
 export * from "./cells";
 export * from "./headers";
 export * from "./read-ledger";

@@ -19,6 +19,8 @@ export interface LedgerReadResult<R> {
   errors: LedgerError[];
   /** Headers of required columns that the file lacks (nothing is read when any is missing). */
   missingColumns: string[];
+  /** For each data column found: its header as written in the file (to name it in messages). */
+  headers: Record<string, string>;
   /** Headers present in the file that the layout does not know (ignored). */
   ignoredHeaders: string[];
   /** The row holding the headers, and its sheet; null when no sheet has the layout's headers. */
@@ -86,8 +88,11 @@ export async function readLedger<S extends LedgerSpec>(
     if (!header) continue;
     const present = new Set(header.matched.map((m) => columnId(m.column)));
     const missingColumns = required.filter((c) => !present.has(c.key)).map((c) => c.header);
+    const headers: Record<string, string> = {};
+    for (const m of header.matched) if (!isSequence(m.column)) headers[m.column.key] = m.header;
     const base = {
       missingColumns,
+      headers,
       ignoredHeaders: header.ignored,
       headerRow: header.rowNumber,
       sheetName: sheet.name,
@@ -126,6 +131,7 @@ export async function readLedger<S extends LedgerSpec>(
     rows: [],
     errors: [],
     missingColumns: required.map((c) => c.header),
+    headers: {},
     ignoredHeaders: [],
     headerRow: null,
     sheetName: null,

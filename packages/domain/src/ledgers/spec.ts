@@ -47,7 +47,7 @@ export function defineLedger<const C extends readonly AnyLedgerColumn[]>(spec: L
 }
 
 /** Declares one data column, inferring its key and value type. */
-export function column<K extends string, V>(c: LedgerColumn<K, V>): LedgerColumn<K, V> {
+export function column<const K extends string, V>(c: LedgerColumn<K, V>): LedgerColumn<K, V> {
   return c;
 }
 

@@ -1,1 +1,11 @@
-export {};
+export * from "./create-target";
+export * from "./export-targets";
+export * from "./get-target";
+export * from "./import-targets";
+export * from "./list-targets";
+export * from "./present-target";
+export * from "./target-category";
+export * from "./target-fields";
+export * from "./target-ledger";
+export * from "./target-policy";
+export * from "./update-target";
