@@ -24,9 +24,26 @@ export function auditHash(prevHash: string, e: HashedFields): string {
     e.action,
     e.entity,
     e.entityId,
-    e.summary,
+    sortKeys(e.summary),
   ]);
   return createHash("sm3").update(canonical).digest("hex");
+}
+
+/**
+ * The summary with object keys sorted: jsonb stores keys in its own order, so the hash must not
+ * depend on the order the keys were written in.
+ */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, sortKeys(obj[k])]),
+    );
+  }
+  return value;
 }
 
 export interface HashedFields {
