@@ -1,4 +1,4 @@
-import { buildFeedback, buildFinding } from "@xuncha/db/testing";
+import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, type Session } from "./client";
 import { createTestApp, type TestApp } from "./test-app";
@@ -39,7 +39,16 @@ beforeAll(async () => {
     route: "rectify",
     feedbackId: fbB.id,
   });
-  for (const key of ["office", "otherOffice", "otherLeadership", "memberA", "memberB", "contactA", "contactB", "sysAdmin"] as const) {
+  for (const key of [
+    "office",
+    "otherOffice",
+    "otherLeadership",
+    "memberA",
+    "memberB",
+    "contactA",
+    "contactB",
+    "sysAdmin",
+  ] as const) {
     as[key] = await loginAs(t.app, w.accounts[key].username);
   }
 });
@@ -95,12 +104,26 @@ describe("scope of findings", () => {
       form: "meeting",
     });
     expect(fb.statusCode).toBe(404);
-    const assign = await as.otherOffice!.post(`/api/groups/${w.groupA.id}/targets`, { targetIds: [w.targetB.id] });
+    const assign = await as.otherOffice!.post(`/api/groups/${w.groupA.id}/targets`, {
+      targetIds: [w.targetB.id],
+    });
     expect(assign.statusCode).toBe(404);
   });
 
   it("installation administrators have no access to business records", async () => {
     expect((await as.sysAdmin!.get(`/api/findings/${findingA.id}`)).statusCode).toBe(403);
     expect((await as.sysAdmin!.get("/api/rectification/ledger")).statusCode).toBe(403);
+  });
+});
+
+describe("the leading group over lower committees", () => {
+  it("reads a lower committee's rounds and findings, but cannot decide there", async () => {
+    const city = await buildAccount(t.database.db, { committeeId: w.committee.parentId, role: "leadership" });
+    const s = await loginAs(t.app, city.username);
+    expect((await s.get(`/api/rounds/${w.round.id}`)).statusCode).toBe(200);
+    const f = (await s.get(`/api/findings/${findingA.id}`)).json();
+    expect(f.abilities.decide).toBe(false);
+    // Clue details stay with the committee's own leading group.
+    expect((await s.get("/api/clues")).json()).toEqual([]);
   });
 });

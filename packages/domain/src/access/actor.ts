@@ -12,6 +12,8 @@ export interface RoleGrant {
   targetId?: string;
   /** officeStaff: the office head may read clues. */
   isHead?: boolean;
+  /** A grant that only reads: the leading group over lower committees (ROLES.md). */
+  readOnly?: boolean;
 }
 
 /** Who is acting: an account with its roles, or the system itself (CLI, jobs, demo loader). */

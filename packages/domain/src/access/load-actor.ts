@@ -1,12 +1,13 @@
 import {
   accounts,
-  and,
   eq,
   groupMembers,
   groups,
   people,
+  queryRows,
   roleAssignments,
   rounds,
+  sql,
   type Tx,
 } from "@xuncha/db";
 import type { Role } from "../model/roles";
@@ -38,7 +39,7 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
     .innerJoin(people, eq(people.id, groupMembers.personId))
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(rounds, eq(rounds.id, groups.roundId))
-    .where(and(eq(people.accountId, accountId)));
+    .where(eq(people.accountId, accountId));
   const grants: RoleGrant[] = [
     ...assigned.map((a) => ({
       role: a.role as Role,
@@ -53,6 +54,23 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
       roundId: m.roundId,
     })),
   ];
+  // The leading group reads its lower committees (all levels below), without acting in them.
+  const leadershipIds = assigned
+    .filter((a) => a.role === "leadership" && a.committeeId)
+    .map((a) => a.committeeId!);
+  if (leadershipIds.length) {
+    const lower = await queryRows<{ id: string }>(
+      tx,
+      sql`with recursive below(id) as (
+            select id from committees where parent_id in (${sql.join(
+              leadershipIds.map((i) => sql`${i}::uuid`),
+              sql`, `,
+            )})
+            union select c.id from committees c join below b on c.parent_id = b.id)
+          select id from below`,
+    );
+    for (const { id } of lower) grants.push({ role: "leadership", committeeId: id, readOnly: true });
+  }
   return {
     kind: "account",
     accountId: account.id,

@@ -9,9 +9,22 @@ export const COMMITTEE_READERS: readonly Role[] = ["leadership", "officeStaff"];
 const grantsWith = (actor: Actor, roles: readonly Role[]): RoleGrant[] =>
   actor.grants.filter((g) => roles.includes(g.role));
 
-/** Committees in which the actor holds any of the roles. */
-export function committeesWhere(actor: Actor, roles: readonly Role[]): string[] {
-  return [...new Set(grantsWith(actor, roles).flatMap((g) => (g.committeeId ? [g.committeeId] : [])))];
+/**
+ * Committees in which the actor holds any of the roles. "write" (the default) leaves out read-only
+ * grants (the leading group over lower committees); "read" includes them.
+ */
+export function committeesWhere(
+  actor: Actor,
+  roles: readonly Role[],
+  access: "write" | "read" = "write",
+): string[] {
+  return [
+    ...new Set(
+      grantsWith(actor, roles).flatMap((g) =>
+        g.committeeId && (access === "read" || !g.readOnly) ? [g.committeeId] : [],
+      ),
+    ),
+  ];
 }
 
 /**
@@ -61,7 +74,7 @@ const anyOf = (conditions: (SQL | undefined)[]): SQL => {
  */
 export function visibleFindings(actor: Actor): SQL {
   const readers = [
-    ...committeesWhere(actor, ["leadership"]),
+    ...committeesWhere(actor, ["leadership"], "read"),
     ...actor.grants.filter((g) => g.role === "officeStaff" && g.isHead).map((g) => g.committeeId!),
   ];
   const office = committeesWhere(actor, ["officeStaff"]).filter((c) => !readers.includes(c));

@@ -1,4 +1,4 @@
-import { and, desc, eq, feedbacks, findings, inArray, isNull, rounds, targets, type SQL } from "@xuncha/db";
+import { and, desc, eq, feedbacks, findings, inArray, isNull, rounds, type SQL, targets } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, COMMITTEE_READERS, committeesWhere, contactTargetIds } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -48,7 +48,12 @@ export async function giveFeedback(ctx: Ctx, input: FeedbackInput) {
     await tx
       .update(findings)
       .set({ feedbackId: feedback!.id, updatedAt: new Date() })
-      .where(inArray(findings.id, due.map((d) => d.id)));
+      .where(
+        inArray(
+          findings.id,
+          due.map((d) => d.id),
+        ),
+      );
     await recordAudit(tx, ctx.actor, {
       action: "feedback.give",
       entity: "feedback",
@@ -62,7 +67,7 @@ export async function giveFeedback(ctx: Ctx, input: FeedbackInput) {
 
 /** Feedback given: all of the committee for leadership and office, a contact's own target otherwise. */
 export async function listFeedbacks(ctx: Ctx, filters: { roundId?: string | undefined }) {
-  const committeesIds = committeesWhere(ctx.actor, COMMITTEE_READERS);
+  const committeesIds = committeesWhere(ctx.actor, COMMITTEE_READERS, "read");
   const targetIds = contactTargetIds(ctx.actor);
   const scope: SQL | undefined = committeesIds.length
     ? inArray(feedbacks.committeeId, committeesIds)

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, groups, groupTargets, inArray, or, rounds, type SQL, sql, terms, type Tx } from "@xuncha/db";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  groups,
+  groupTargets,
+  inArray,
+  or,
+  rounds,
+  type SQL,
+  sql,
+  type Tx,
+  terms,
+} from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
 import { actingCommittee, assertInCommittee, committeesWhere, groupIdsOf } from "../access/policies";
@@ -9,7 +24,12 @@ import type { Role } from "../model/roles";
 import { roundName } from "./round-name";
 
 /** Roles that see every round of their committee. */
-const ROUND_READERS: readonly Role[] = ["leadership", "officeStaff", "disciplineReviewer", "organizationReviewer"];
+const ROUND_READERS: readonly Role[] = [
+  "leadership",
+  "officeStaff",
+  "disciplineReviewer",
+  "organizationReviewer",
+];
 
 const roundIdsOfGroups = (actor: Actor) => [
   ...new Set(actor.grants.flatMap((g) => (g.roundId && g.groupId ? [g.roundId] : []))),
@@ -17,7 +37,7 @@ const roundIdsOfGroups = (actor: Actor) => [
 
 /** The rounds the actor may see: all of the committee for office-level roles, own rounds for group members. */
 export function visibleRounds(actor: Actor): SQL {
-  const committeesIds = committeesWhere(actor, ROUND_READERS);
+  const committeesIds = committeesWhere(actor, ROUND_READERS, "read");
   const roundIds = roundIdsOfGroups(actor);
   const parts = [
     committeesIds.length ? inArray(rounds.committeeId, committeesIds) : undefined,
@@ -40,7 +60,10 @@ const roundColumns = {
   status: rounds.status,
 };
 
-const present = <T extends { termName: string; number: number }>(r: T) => ({ ...r, name: roundName(r.termName, r.number) });
+const present = <T extends { termName: string; number: number }>(r: T) => ({
+  ...r,
+  name: roundName(r.termName, r.number),
+});
 
 export async function listRounds(ctx: Ctx) {
   const rows = await ctx.db
@@ -116,7 +139,11 @@ export async function createRound(ctx: Ctx, input: CreateRoundInput) {
 }
 
 /** Moves a round to a stage, or closes it (a closed round's groups keep read-only access). */
-export async function updateRound(ctx: Ctx, roundId: string, input: { stage?: RoundStage; status?: "open" | "closed" }) {
+export async function updateRound(
+  ctx: Ctx,
+  roundId: string,
+  input: { stage?: RoundStage; status?: "open" | "closed" },
+) {
   return ctx.db.transaction(async (tx) => {
     const [round] = await tx.select().from(rounds).where(eq(rounds.id, roundId)).for("update");
     if (!round) throw new AppError("round.not_found");
@@ -135,7 +162,7 @@ export async function updateRound(ctx: Ctx, roundId: string, input: { stage?: Ro
 
 /** Group ids of a round the actor may see in full: all for office-level roles, their own otherwise. */
 export function visibleGroupFilter(actor: Actor, committeeId: string, roundId: string): SQL {
-  if (committeesWhere(actor, ROUND_READERS).includes(committeeId)) return eq(groups.roundId, roundId);
+  if (committeesWhere(actor, ROUND_READERS, "read").includes(committeeId)) return eq(groups.roundId, roundId);
   const own = groupIdsOf(actor);
   return own.length ? and(eq(groups.roundId, roundId), inArray(groups.id, own))! : sql`false`;
 }

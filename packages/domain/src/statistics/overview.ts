@@ -9,7 +9,7 @@ import { findingFigures } from "./round-statistics";
  * committees for the upper level), rounds, targets and the finding figures, computed from records.
  */
 export async function committeeOverview(ctx: Ctx) {
-  const own = committeesWhere(ctx.actor, COMMITTEE_READERS);
+  const own = committeesWhere(ctx.actor, COMMITTEE_READERS, "read");
   const upper = committeesWhere(ctx.actor, ["upperLevel"]);
   const lower = upper.length
     ? await ctx.db.select({ id: committees.id }).from(committees).where(inArray(committees.parentId, upper))

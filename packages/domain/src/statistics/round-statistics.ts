@@ -1,4 +1,4 @@
-import { and, count, eq, findings, inArray, or, sql, type SQL, type Tx } from "@xuncha/db";
+import { and, count, eq, findings, inArray, or, type SQL, sql, type Tx } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import { COMMITTEE_READERS, committeesWhere, visibleFindings } from "../access/policies";
 import { type Rate, rectificationRate } from "../model/rates";
@@ -26,9 +26,10 @@ export async function findingFigures(tx: Tx, where: SQL): Promise<FindingFigures
       drafts: sql<number>`count(*) filter (where ${findings.status} = 'draft')`.mapWith(Number),
       clues: sql<number>`count(*) filter (where ${findings.route} = 'clue')`.mapWith(Number),
       fedBack: sql<number>`count(*) filter (where ${findings.feedbackId} is not null)`.mapWith(Number),
-      closed: sql<number>`count(*) filter (where ${findings.feedbackId} is not null and ${findings.closedAt} is not null)`.mapWith(
-        Number,
-      ),
+      closed:
+        sql<number>`count(*) filter (where ${findings.feedbackId} is not null and ${findings.closedAt} is not null)`.mapWith(
+          Number,
+        ),
     })
     .from(findings)
     .where(where);
@@ -48,7 +49,7 @@ export async function findingFigures(tx: Tx, where: SQL): Promise<FindingFigures
  * whole round (so the same figure shows on every page); anyone else counts what they may see.
  */
 export function roundStatistics(tx: Tx, actor: Actor, roundId: string) {
-  const committeeIds = committeesWhere(actor, COMMITTEE_READERS);
+  const committeeIds = committeesWhere(actor, COMMITTEE_READERS, "read");
   const scope = committeeIds.length
     ? or(inArray(findings.committeeId, committeeIds), visibleFindings(actor))!
     : visibleFindings(actor);
