@@ -1,0 +1,84 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  SecurityScanOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import { hasRole, type Me, type ModuleKey } from "./session";
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  module: ModuleKey;
+  /** Extra condition within the module (role-specific pages). */
+  when?: (me: Me) => boolean;
+}
+
+const isContactOnly = (me: Me) => hasRole(me, "targetContact") && !hasRole(me, "officeStaff", "leadership");
+
+/** The left navigation: one entry per page the account may open, following /api/auth/me's menu. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: "/dashboard", label: "工作概览", icon: <DashboardOutlined />, module: "dashboard" },
+  { path: "/targets", label: "被巡察对象库", icon: <BankOutlined />, module: "targets" },
+  { path: "/personnel", label: "巡察人才库", icon: <TeamOutlined />, module: "personnel" },
+  { path: "/rounds", label: "巡察轮次", icon: <FlagOutlined />, module: "rounds" },
+  {
+    path: "/feedback",
+    label: "巡察反馈",
+    icon: <NotificationOutlined />,
+    module: "rounds",
+    when: (me) => hasRole(me, "officeStaff", "leadership"),
+  },
+  { path: "/findings", label: "巡察发现问题", icon: <FileSearchOutlined />, module: "findings" },
+  { path: "/clues", label: "问题线索", icon: <SecurityScanOutlined />, module: "clues" },
+  {
+    path: "/rectification/mine",
+    label: "我的整改",
+    icon: <ScheduleOutlined />,
+    module: "rectification",
+    when: isContactOnly,
+  },
+  {
+    path: "/rectification",
+    label: "整改台账",
+    icon: <ScheduleOutlined />,
+    module: "rectification",
+    when: (me) => !isContactOnly(me),
+  },
+  { path: "/admin/committees", label: "党委管理", icon: <ApartmentOutlined />, module: "committees" },
+  { path: "/admin/accounts", label: "账号与角色", icon: <UserSwitchOutlined />, module: "accounts" },
+  {
+    path: "/admin/security",
+    label: "安全策略",
+    icon: <KeyOutlined />,
+    module: "accounts",
+    when: (me) => hasRole(me, "securityAdmin"),
+  },
+  { path: "/audit", label: "审计日志", icon: <AuditOutlined />, module: "audit" },
+];
+
+export function navItemsFor(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => me.menu.includes(item.module) && (!item.when || item.when(me)));
+}
+
+/** Where an account lands after login: its first page. */
+export function homePath(me: Me): string {
+  return navItemsFor(me)[0]?.path ?? "/no-access";
+}
+
+/** The nav entry a location belongs to (longest matching prefix). */
+export function selectedNavPath(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

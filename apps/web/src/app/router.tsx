@@ -1,0 +1,154 @@
+import { Button, Result } from "antd";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter, Link, Navigate, useRouteError } from "react-router-dom";
+import { AppLayout, PageLoading, type RouteHandle } from "./app-layout";
+import { useAuth } from "./auth";
+import { homePath } from "./navigation";
+import type { ModuleKey } from "./session";
+
+/** React.lazy for a named export: each page is its own chunk. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import("../modules/auth/login-page"), "LoginPage");
+const DashboardPage = page(() => import("../modules/dashboard/dashboard-page"), "DashboardPage");
+const TargetsPage = page(() => import("../modules/targets/targets-page"), "TargetsPage");
+const PeoplePage = page(() => import("../modules/personnel/people-page"), "PeoplePage");
+const RoundsPage = page(() => import("../modules/rounds/rounds-page"), "RoundsPage");
+const RoundDetailPage = page(() => import("../modules/rounds/round-detail-page"), "RoundDetailPage");
+const FeedbackPage = page(() => import("../modules/feedback/feedback-page"), "FeedbackPage");
+const FindingsPage = page(() => import("../modules/findings/findings-page"), "FindingsPage");
+const NewFindingPage = page(() => import("../modules/findings/new-finding-page"), "NewFindingPage");
+const CluesPage = page(() => import("../modules/clues/clues-page"), "CluesPage");
+const LedgerPage = page(() => import("../modules/rectification/ledger-page"), "LedgerPage");
+const MyRectificationPage = page(
+  () => import("../modules/rectification/my-rectification-page"),
+  "MyRectificationPage",
+);
+const CommitteesPage = page(() => import("../modules/admin/committees-page"), "CommitteesPage");
+const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
+const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
+const AuditPage = page(() => import("../modules/audit/audit-page"), "AuditPage");
+
+/** Shows the page only when the account's menu holds its module (the server checks again). */
+function RequireModule({ module, children }: { module: ModuleKey; children: ReactNode }) {
+  const { state } = useAuth();
+  if (state.status !== "authenticated") return null;
+  if (!state.me.menu.includes(module)) {
+    return <Result status="403" title="没有权限" subTitle="您的角色不能访问此页面。" />;
+  }
+  return <>{children}</>;
+}
+
+function Home() {
+  const { state } = useAuth();
+  if (state.status !== "authenticated") return <PageLoading />;
+  return <Navigate to={homePath(state.me)} replace />;
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在，请从左侧导航进入。"
+      extra={
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const chunkFailed = error instanceof TypeError && /dynamically imported module|import/.test(error.message);
+  return (
+    <Result
+      status="error"
+      title={chunkFailed ? "页面加载失败" : "页面出错了"}
+      subTitle={
+        chunkFailed
+          ? "系统可能已更新或网络中断，请刷新页面后重试。"
+          : "请刷新页面后重试；如仍有问题，请联系系统管理员。"
+      }
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          刷新页面
+        </Button>
+      }
+    />
+  );
+}
+
+const guarded = (module: ModuleKey, element: ReactNode) => (
+  <RequireModule module={module}>{element}</RequireModule>
+);
+const h = (crumb: RouteHandle["crumb"]): RouteHandle => ({ crumb });
+
+export const router = createBrowserRouter([
+  {
+    path: "/login",
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: "/",
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: "dashboard", handle: h("工作概览"), element: guarded("dashboard", <DashboardPage />) },
+      { path: "targets", handle: h("被巡察对象库"), element: guarded("targets", <TargetsPage />) },
+      { path: "personnel", handle: h("巡察人才库"), element: guarded("personnel", <PeoplePage />) },
+      {
+        path: "rounds",
+        handle: h("巡察轮次"),
+        children: [
+          { index: true, element: guarded("rounds", <RoundsPage />) },
+          { path: ":id", handle: h("轮次详情"), element: guarded("rounds", <RoundDetailPage />) },
+        ],
+      },
+      { path: "feedback", handle: h("巡察反馈"), element: guarded("rounds", <FeedbackPage />) },
+      {
+        path: "findings",
+        handle: h("巡察发现问题"),
+        children: [
+          { index: true, element: guarded("findings", <FindingsPage />) },
+          { path: "new", handle: h("登记问题"), element: guarded("findings", <NewFindingPage />) },
+        ],
+      },
+      { path: "clues", handle: h("问题线索"), element: guarded("clues", <CluesPage />) },
+      {
+        path: "rectification",
+        children: [
+          { index: true, handle: h("整改台账"), element: guarded("rectification", <LedgerPage />) },
+          { path: "mine", handle: h("我的整改"), element: guarded("rectification", <MyRectificationPage />) },
+        ],
+      },
+      {
+        path: "admin",
+        children: [
+          { index: true, element: <Navigate to="/" replace /> },
+          { path: "committees", handle: h("党委管理"), element: guarded("committees", <CommitteesPage />) },
+          { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
+          { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
+        ],
+      },
+      { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
+      {
+        path: "no-access",
+        element: (
+          <Result status="403" title="暂无可用功能" subTitle="您的账号尚未分配角色，请联系安全管理员。" />
+        ),
+      },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);

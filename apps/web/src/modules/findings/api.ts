@@ -1,0 +1,33 @@
+import type { FindingRoute, FindingStatus, Severity } from "@xuncha/domain/model";
+
+/** GET /api/findings items */
+export interface FindingItem {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  roundId: string;
+  target: { id: string; name: string };
+  group: { id: string; name: string };
+  scheme: string;
+  category: string;
+  categoryName: string;
+  severity: Severity;
+  status: FindingStatus;
+  route: FindingRoute | null;
+  routeDept: string;
+  fedBack: boolean;
+  closedAt: string | null;
+  createdAt: string;
+  abilities: { edit?: boolean; approve: boolean; return: boolean; decide: boolean };
+}
+
+/** GET /api/findings/:id */
+export interface FindingDetail extends FindingItem {
+  files: { id: string; name: string; size: number; mime?: string; sha256: string }[];
+}
+
+export interface FindingList {
+  items: FindingItem[];
+  total: number;
+}

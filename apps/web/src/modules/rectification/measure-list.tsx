@@ -1,0 +1,87 @@
+import { COMPLETIONS } from "@xuncha/domain/model";
+import { Button, Card, Descriptions, Empty, Space, Timeline, Typography } from "antd";
+import { formatDate, todayIso } from "../../app/format";
+import { measureTag } from "../../app/status";
+import { FileLinks } from "../../components/file-links";
+import { StatusTagView } from "../../components/status-tag";
+import type { Measure } from "./api";
+
+/** The measures of one problem, each with its responsible people, deadline, status and dated progress. */
+export function MeasureList({
+  measures,
+  onReport,
+}: {
+  measures: Measure[];
+  /** When given, each open measure shows a "report progress" button. */
+  onReport?: (m: Measure) => void;
+}) {
+  const today = todayIso();
+  if (measures.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未制定整改措施" />;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+      {measures.map((m, i) => (
+        <Card
+          key={m.id}
+          size="small"
+          type="inner"
+          title={
+            <Space wrap>
+              <span>措施 {i + 1}</span>
+              <StatusTagView tag={measureTag(m, today)} />
+            </Space>
+          }
+          extra={
+            onReport && (
+              <Button size="small" type="primary" ghost onClick={() => onReport(m)}>
+                报告进展
+              </Button>
+            )
+          }
+        >
+          <Typography.Paragraph className="xc-pre" style={{ marginBottom: 8 }}>
+            {m.content}
+          </Typography.Paragraph>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              {
+                key: "deadline",
+                label: "整改时限",
+                children: m.longTerm ? `${formatDate(m.deadline)}（长期坚持）` : formatDate(m.deadline),
+              },
+              { key: "person", label: "责任人", children: m.responsiblePerson || "—" },
+              { key: "leader", label: "责任领导", children: m.responsibleLeader || "—" },
+              { key: "dept", label: "责任部门", children: m.responsibleDept || "—" },
+              { key: "goal", label: "整改目标", children: m.goal || "—" },
+            ]}
+          />
+          {m.progress.length > 0 && (
+            <>
+              <Typography.Text type="secondary">进展记录（{m.progress.length} 次）</Typography.Text>
+              <Timeline
+                style={{ marginTop: 12 }}
+                items={[...m.progress].reverse().map((p) => ({
+                  key: p.id,
+                  color:
+                    p.completion === "done" ? "green" : p.completion === "basicallyDone" ? "blue" : "gray",
+                  title: formatDate(p.reportedOn),
+                  content: (
+                    <div>
+                      <Typography.Text strong>
+                        {COMPLETIONS.labels[p.completion] ?? p.completion}
+                      </Typography.Text>
+                      <div className="xc-pre">{p.content}</div>
+                      {p.files.length > 0 && <FileLinks files={p.files} />}
+                    </div>
+                  ),
+                }))}
+              />
+            </>
+          )}
+        </Card>
+      ))}
+    </Space>
+  );
+}

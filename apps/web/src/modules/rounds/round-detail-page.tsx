@@ -1,0 +1,211 @@
+import { PlusOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  GROUP_ROLE_LABELS,
+  ROUND_KINDS,
+  ROUND_STAGES,
+  type RoundStage,
+  TARGET_CATEGORIES,
+} from "@xuncha/domain/model";
+import { App, Button, Card, Col, Descriptions, Empty, Grid, Row, Space, Steps, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { api } from "../../app/api-client";
+import { PageLoading } from "../../app/app-layout";
+import { useMe } from "../../app/auth";
+import { formatDate } from "../../app/format";
+import { notifySuccess } from "../../app/notify";
+import { hasRole } from "../../app/session";
+import { roundStatusTag } from "../../app/status";
+import { useAction, useRequest } from "../../app/use-request";
+import { EllipsisText } from "../../components/ellipsis-text";
+import { LoadError } from "../../components/load-error";
+import { PageContainer } from "../../components/page-container";
+import { StatusTagView } from "../../components/status-tag";
+import type { Group, RoundDetail } from "./api";
+import { AssignTargetsModal } from "./assign-targets-modal";
+import { GroupFormModal } from "./group-form-modal";
+import { RoundStatisticsCard } from "./round-statistics-card";
+
+const ROLE_COLORS: Record<string, string> = {
+  leader: "red",
+  deputy: "orange",
+  member: "blue",
+  liaison: "default",
+};
+
+function GroupCard({ group, manage, onAssign }: { group: Group; manage: boolean; onAssign: () => void }) {
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <TeamOutlined />
+          {group.name}
+        </Space>
+      }
+      extra={
+        manage && (
+          <Button size="small" icon={<PlusOutlined />} onClick={onAssign}>
+            分配对象
+          </Button>
+        )
+      }
+      style={{ height: "100%" }}
+    >
+      <Typography.Text type="secondary">成员（{group.members.length} 人）</Typography.Text>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 6, margin: "6px 0 12px" }}>
+        {group.members.map((m) => (
+          <Tag key={m.personId} color={ROLE_COLORS[m.role]} style={{ marginInlineEnd: 0 }}>
+            {GROUP_ROLE_LABELS[m.role] ?? m.role}：{m.name}
+          </Tag>
+        ))}
+      </div>
+      <Typography.Text type="secondary">巡察对象（{group.targets.length} 个）</Typography.Text>
+      {group.targets.length === 0 ? (
+        <div style={{ marginTop: 6 }}>
+          <Typography.Text type="secondary">尚未分配</Typography.Text>
+        </div>
+      ) : (
+        <ul style={{ margin: "6px 0 0", paddingInlineStart: 18 }}>
+          {group.targets.map((t) => (
+            <li key={t.id}>
+              <EllipsisText text={t.name} width={200} />{" "}
+              <Typography.Text type="secondary">
+                {TARGET_CATEGORIES.labels[t.category] ?? t.category}
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function RoundDetailPage() {
+  const { id = "" } = useParams();
+  const me = useMe();
+  const { modal } = App.useApp();
+  const round = useRequest<RoundDetail>(`/rounds/${id}`);
+  const [forming, setForming] = useState(false);
+  const [assigning, setAssigning] = useState<Group | null>(null);
+  const { run } = useAction();
+  const screens = Grid.useBreakpoint();
+
+  if (round.error) return <LoadError error={round.error} onRetry={round.reload} />;
+  if (!round.data) return <PageLoading />;
+  const r = round.data;
+  const manage = r.abilities?.manage ?? false;
+  const current = ROUND_STAGES.keys.indexOf(r.stage);
+  const taken = r.groups.flatMap((g) => g.targets.map((t) => t.id));
+
+  const moveTo = (stage: RoundStage) => {
+    if (!manage || stage === r.stage) return;
+    modal.confirm({
+      title: `将本轮巡察调整到“${ROUND_STAGES.labels[stage]}”阶段？`,
+      content: "阶段调整会记入审计日志。",
+      okText: "确认调整",
+      cancelText: "取消",
+      onOk: async () => {
+        const result = await run(() => api.patch<RoundDetail>(`/rounds/${r.id}`, { stage }));
+        if (result.ok) {
+          notifySuccess(`已进入“${ROUND_STAGES.labels[stage]}”阶段`);
+          round.setData(result.value);
+        }
+      },
+    });
+  };
+  const next = ROUND_STAGES.keys[current + 1];
+
+  return (
+    <PageContainer
+      title={r.name}
+      extra={
+        <>
+          <Link to={`/findings?roundId=${r.id}`}>
+            <Button>查看问题</Button>
+          </Link>
+          {hasRole(me, "officeStaff", "leadership") && (
+            <Link to={`/feedback?roundId=${r.id}`}>
+              <Button>巡察反馈</Button>
+            </Link>
+          )}
+          {manage && next && (
+            <Button type="primary" onClick={() => moveTo(next)}>
+              进入下一阶段：{ROUND_STAGES.labels[next]}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+        <Card size="small">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 4 }}
+            items={[
+              { key: "kind", label: "巡察类型", children: ROUND_KINDS.labels[r.kind] ?? r.kind },
+              { key: "theme", label: "主题", children: r.theme || "—" },
+              {
+                key: "dates",
+                label: "起止日期",
+                children: `${formatDate(r.startsOn)} 至 ${formatDate(r.endsOn)}`,
+              },
+              { key: "status", label: "状态", children: <StatusTagView tag={roundStatusTag(r.status)} /> },
+            ]}
+          />
+          <Steps
+            style={{ marginTop: 16 }}
+            size="small"
+            orientation={screens.lg === false ? "vertical" : "horizontal"}
+            current={current}
+            status={r.status === "closed" ? "finish" : "process"}
+            onChange={manage ? (i) => moveTo(ROUND_STAGES.keys[i]!) : undefined}
+            items={ROUND_STAGES.keys.map((k) => ({ key: k, title: ROUND_STAGES.labels[k] }))}
+          />
+        </Card>
+        <RoundStatisticsCard statistics={r.statistics} />
+        <Card
+          size="small"
+          title={`巡察组（${r.groups.length} 个）`}
+          extra={
+            manage && (
+              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setForming(true)}>
+                组建巡察组
+              </Button>
+            )
+          }
+        >
+          {r.groups.length === 0 ? (
+            <Empty description={manage ? "尚未组建巡察组，请点击“组建巡察组”" : "暂无巡察组"} />
+          ) : (
+            <Row gutter={[16, 16]}>
+              {r.groups.map((g) => (
+                <Col key={g.id} xs={24} md={12} xl={8}>
+                  <GroupCard group={g} manage={manage} onAssign={() => setAssigning(g)} />
+                </Col>
+              ))}
+            </Row>
+          )}
+        </Card>
+      </Space>
+      <GroupFormModal
+        roundId={r.id}
+        open={forming}
+        onClose={() => setForming(false)}
+        onCreated={() => {
+          setForming(false);
+          round.reload();
+        }}
+      />
+      <AssignTargetsModal
+        group={assigning}
+        taken={taken}
+        onClose={() => setAssigning(null)}
+        onAssigned={() => {
+          setAssigning(null);
+          round.reload();
+        }}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,58 @@
+import { TARGET_CATEGORIES } from "@xuncha/domain/model";
+import { Select } from "antd";
+import { useEffect, useState } from "react";
+import { asPaged, type Paged } from "../../app/paged";
+import { useRequest } from "../../app/use-request";
+import type { Target } from "./api";
+
+/** Searches the target registry on the server (by name), for large registries of villages. */
+export function TargetPicker({
+  value,
+  onChange,
+  exclude = [],
+  multiple = true,
+  placeholder = "输入名称搜索被巡察对象",
+}: {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  exclude?: string[];
+  multiple?: boolean;
+  placeholder?: string;
+}) {
+  const [input, setInput] = useState("");
+  const [q, setQ] = useState("");
+  useEffect(() => {
+    const t = setTimeout(() => setQ(input.trim()), 300);
+    return () => clearTimeout(t);
+  }, [input]);
+  const result = useRequest<Paged<Target> | Target[]>("/targets", { q, pageSize: 50 });
+  const [known, setKnown] = useState<Record<string, Target>>({});
+  const items = asPaged(result.data).items;
+  useEffect(() => {
+    const loaded = asPaged(result.data).items;
+    if (loaded.length) setKnown((k) => ({ ...k, ...Object.fromEntries(loaded.map((t) => [t.id, t])) }));
+  }, [result.data]);
+
+  const shown = [
+    ...items.filter((t) => !exclude.includes(t.id)),
+    ...(value ?? [])
+      .filter((id) => !items.some((t) => t.id === id))
+      .flatMap((id) => (known[id] ? [known[id]] : [])),
+  ];
+  return (
+    <Select
+      mode={multiple ? "multiple" : undefined}
+      showSearch={{ filterOption: false, onSearch: setInput }}
+      loading={result.loading}
+      value={value}
+      onChange={(v: string[] | string) => onChange?.(Array.isArray(v) ? v : [v])}
+      placeholder={placeholder}
+      notFoundContent={result.loading ? "搜索中…" : "没有匹配的对象"}
+      options={shown.map((t) => ({
+        value: t.id,
+        label: `${t.name}（${TARGET_CATEGORIES.labels[t.category] ?? t.category}）`,
+      }))}
+      style={{ width: "100%" }}
+    />
+  );
+}
