@@ -18,6 +18,10 @@ export const TARGET_CATEGORIES = labels({
 });
 export type TargetCategory = (typeof TARGET_CATEGORIES.keys)[number];
 
+/** The inspection pools a person is in (组长库 / 人才库). */
+export const PERSON_POOLS = labels({ leader: "组长库", talent: "人才库" });
+export type PersonPool = (typeof PERSON_POOLS.keys)[number];
+
 export const ORG_FORMS = [
   "党组",
   "党委",
