@@ -1,1 +1,2 @@
-export {};
+export * from "./create-committee";
+export * from "./list-committees";

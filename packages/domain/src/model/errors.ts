@@ -35,6 +35,7 @@ export const ERRORS = {
   "target.not_found": [404, "被巡察对象不存在"],
   "target.name_taken": [409, "同名的被巡察对象已存在"],
   "person.not_found": [404, "人员不存在"],
+  "person.account_linked": [409, "该账号已关联其他人员"],
   "term.not_found": [404, "届次不存在"],
   "round.not_found": [404, "巡察轮次不存在"],
   "round.closed": [409, "该轮巡察已结束，不能再修改"],

@@ -1,1 +1,3 @@
-export {};
+export * from "./create-person";
+export * from "./list-people";
+export * from "./present-person";
