@@ -12,8 +12,9 @@ export const TARGET_READERS: readonly Role[] = [
 ];
 
 /**
- * The targets the actor may see, as one SQL condition: the committee's registry for its readers;
- * the targets assigned to the actor's groups; a contact's own target. Nothing for anyone else.
+ * The targets the actor may see, as one SQL condition: the committee's registry for its readers
+ * (the leading group also reads its lower committees' registries); the targets assigned to the
+ * actor's groups; a contact's own target. Nothing for anyone else.
  */
 export function visibleTargets(actor: Actor): SQL {
   const readers = committeesWhere(actor, TARGET_READERS, "read");

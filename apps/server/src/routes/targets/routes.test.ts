@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, auditLog, count, eq, targets } from "@xuncha/db";
-import { buildTarget } from "@xuncha/db/testing";
+import { buildAccount, buildTarget } from "@xuncha/db/testing";
 import { readLedger, TARGET_LEDGER } from "@xuncha/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +100,19 @@ describe("targets: scope", () => {
     expect((await member.get(`/api/targets/${w.targetB.id}`)).statusCode).toBe(404);
     const leaderB = await loginAs(t.app, w.accounts.leaderB.username);
     expect(names((await leaderB.get("/api/targets")).json())).toEqual([w.targetB.name]);
+  });
+
+  it("the upper committee's leading group reads the registry, without editing it", async () => {
+    const upper = await buildAccount(t.database.db, {
+      committeeId: w.committee.parentId,
+      role: "leadership",
+    });
+    const session = await loginAs(t.app, upper.username);
+    const list = (await session.get("/api/targets")).json();
+    expect(names(list)).toEqual([w.targetA.name, w.targetB.name].sort());
+    expect(list.items[0].abilities).toEqual({ update: false });
+    expect((await session.get(`/api/targets/${w.targetA.id}`)).statusCode).toBe(200);
+    expect((await session.patch(`/api/targets/${w.targetA.id}`, { phone: "1" })).statusCode).toBe(403);
   });
 
   it("installation administrators have no access to the registry", async () => {
