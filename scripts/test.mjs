@@ -98,7 +98,7 @@ try {
 console.log(`\n━━━ summary ${"━".repeat(63)}`);
 for (const r of results) {
   const counts = r.status === "not run" ? "" : `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
-  console.log(`${r.name.padEnd(26)} ${r.status.padEnd(8)} ${counts}`);
+  console.log(`${r.name.padEnd(26)} ${r.status.padEnd(8)} ${counts}`.trimEnd());
 }
 const total = (field) => results.reduce((sum, r) => sum + r[field], 0);
 const failedPasses = results.filter((r) => r.status === "FAILED").length;
