@@ -30,7 +30,8 @@ function Crumbs() {
     const title = typeof crumb === "function" ? crumb(m.params) : crumb;
     return [{ key: m.id, path: m.pathname, title }];
   });
-  if (items.length === 0) return null;
+  // A single crumb repeats the page title; show the trail only below the first level.
+  if (items.length < 2) return null;
   return (
     <Breadcrumb
       items={items.map((c, i) => ({

@@ -64,6 +64,7 @@ function NotFound() {
 
 function RouteError() {
   const error = useRouteError();
+  console.error(error);
   const chunkFailed = error instanceof TypeError && /dynamically imported module|import/.test(error.message);
   return (
     <Result
@@ -103,52 +104,66 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Home /> },
-      { path: "dashboard", handle: h("工作概览"), element: guarded("dashboard", <DashboardPage />) },
-      { path: "targets", handle: h("被巡察对象库"), element: guarded("targets", <TargetsPage />) },
-      { path: "personnel", handle: h("巡察人才库"), element: guarded("personnel", <PeoplePage />) },
       {
-        path: "rounds",
-        handle: h("巡察轮次"),
+        // Errors of a page show inside the layout, so the navigation stays usable.
+        errorElement: <RouteError />,
         children: [
-          { index: true, element: guarded("rounds", <RoundsPage />) },
-          { path: ":id", handle: h("轮次详情"), element: guarded("rounds", <RoundDetailPage />) },
+          { index: true, element: <Home /> },
+          { path: "dashboard", handle: h("工作概览"), element: guarded("dashboard", <DashboardPage />) },
+          { path: "targets", handle: h("被巡察对象库"), element: guarded("targets", <TargetsPage />) },
+          { path: "personnel", handle: h("巡察人才库"), element: guarded("personnel", <PeoplePage />) },
+          {
+            path: "rounds",
+            handle: h("巡察轮次"),
+            children: [
+              { index: true, element: guarded("rounds", <RoundsPage />) },
+              { path: ":id", handle: h("轮次详情"), element: guarded("rounds", <RoundDetailPage />) },
+            ],
+          },
+          { path: "feedback", handle: h("巡察反馈"), element: guarded("rounds", <FeedbackPage />) },
+          {
+            path: "findings",
+            handle: h("巡察发现问题"),
+            children: [
+              { index: true, element: guarded("findings", <FindingsPage />) },
+              { path: "new", handle: h("登记问题"), element: guarded("findings", <NewFindingPage />) },
+            ],
+          },
+          { path: "clues", handle: h("问题线索"), element: guarded("clues", <CluesPage />) },
+          {
+            path: "rectification",
+            children: [
+              { index: true, handle: h("整改台账"), element: guarded("rectification", <LedgerPage />) },
+              {
+                path: "mine",
+                handle: h("我的整改"),
+                element: guarded("rectification", <MyRectificationPage />),
+              },
+            ],
+          },
+          {
+            path: "admin",
+            children: [
+              { index: true, element: <Navigate to="/" replace /> },
+              {
+                path: "committees",
+                handle: h("党委管理"),
+                element: guarded("committees", <CommitteesPage />),
+              },
+              { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
+              { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
+            ],
+          },
+          { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
+          {
+            path: "no-access",
+            element: (
+              <Result status="403" title="暂无可用功能" subTitle="您的账号尚未分配角色，请联系安全管理员。" />
+            ),
+          },
+          { path: "*", element: <NotFound /> },
         ],
       },
-      { path: "feedback", handle: h("巡察反馈"), element: guarded("rounds", <FeedbackPage />) },
-      {
-        path: "findings",
-        handle: h("巡察发现问题"),
-        children: [
-          { index: true, element: guarded("findings", <FindingsPage />) },
-          { path: "new", handle: h("登记问题"), element: guarded("findings", <NewFindingPage />) },
-        ],
-      },
-      { path: "clues", handle: h("问题线索"), element: guarded("clues", <CluesPage />) },
-      {
-        path: "rectification",
-        children: [
-          { index: true, handle: h("整改台账"), element: guarded("rectification", <LedgerPage />) },
-          { path: "mine", handle: h("我的整改"), element: guarded("rectification", <MyRectificationPage />) },
-        ],
-      },
-      {
-        path: "admin",
-        children: [
-          { index: true, element: <Navigate to="/" replace /> },
-          { path: "committees", handle: h("党委管理"), element: guarded("committees", <CommitteesPage />) },
-          { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
-          { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
-        ],
-      },
-      { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
-      {
-        path: "no-access",
-        element: (
-          <Result status="403" title="暂无可用功能" subTitle="您的账号尚未分配角色，请联系安全管理员。" />
-        ),
-      },
-      { path: "*", element: <NotFound /> },
     ],
   },
 ]);

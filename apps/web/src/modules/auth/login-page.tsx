@@ -46,69 +46,70 @@ export function LoginPage() {
 
   return (
     <main className="xc-login">
-      <div style={{ width: "100%", maxWidth: 420 }}>
+      <div style={{ width: "100%" }}>
         <div style={{ textAlign: "center", color: "#fff", marginBottom: 20 }}>
           <div style={{ fontSize: 26, fontWeight: 600, letterSpacing: 2 }}>巡察工作信息系统</div>
           <div style={{ opacity: 0.85, marginTop: 4 }}>巡察准备 · 巡察了解 · 反馈移交 · 整改督办</div>
         </div>
-        <Card>
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
-            账号登录
-          </Typography.Title>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-          <Form<LoginForm>
-            form={form}
-            layout="vertical"
-            onFinish={onFinish}
-            requiredMark={false}
-            size="large"
-          >
-            <Form.Item
-              name="username"
-              label="用户名"
-              rules={[{ required: true, whitespace: true, message: "请输入用户名" }]}
+        <div className="xc-login-grid">
+          <Card>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              账号登录
+            </Typography.Title>
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+            <Form<LoginForm>
+              form={form}
+              layout="vertical"
+              onFinish={onFinish}
+              requiredMark={false}
+              size="large"
             >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item name="password" label="密码" rules={[{ required: true, message: "请输入密码" }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={pending}>
-              登录
-            </Button>
-          </Form>
-        </Card>
-        {demo.data?.demo && demo.data.accounts.length > 0 && (
-          <Card
-            size="small"
-            title="演示账号（点击填入）"
-            style={{ marginTop: 16 }}
-            extra={<Typography.Text type="secondary">仅演示模式显示</Typography.Text>}
-          >
-            <div style={{ display: "grid", gap: 4 }}>
-              {demo.data.accounts.map((a) => (
-                <Button
-                  key={a.username}
-                  type="text"
-                  block
-                  style={{
-                    display: "flex",
-                    justifyContent: "space-between",
-                    height: "auto",
-                    padding: "6px 4px",
-                  }}
-                  onClick={() => form.setFieldsValue({ username: a.username, password: a.password })}
-                  aria-label={`使用演示账号 ${a.username}（${a.role}）`}
-                >
-                  <span>
-                    <Typography.Text code>{a.username}</Typography.Text> {a.name}
-                  </span>
-                  <Tag style={{ marginInlineEnd: 0, whiteSpace: "normal" }}>{a.role}</Tag>
-                </Button>
-              ))}
-            </div>
+              <Form.Item
+                name="username"
+                label="用户名"
+                rules={[{ required: true, whitespace: true, message: "请输入用户名" }]}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item name="password" label="密码" rules={[{ required: true, message: "请输入密码" }]}>
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={pending}>
+                登录
+              </Button>
+            </Form>
           </Card>
-        )}
+          {demo.data?.demo && demo.data.accounts.length > 0 && (
+            <Card
+              size="small"
+              title="演示账号（点击填入）"
+              extra={<Typography.Text type="secondary">仅演示模式显示</Typography.Text>}
+            >
+              <div style={{ display: "grid", gap: 4 }}>
+                {demo.data.accounts.map((a) => (
+                  <Button
+                    key={a.username}
+                    type="text"
+                    block
+                    style={{
+                      display: "flex",
+                      justifyContent: "space-between",
+                      height: "auto",
+                      padding: "6px 4px",
+                    }}
+                    onClick={() => form.setFieldsValue({ username: a.username, password: a.password })}
+                    aria-label={`使用演示账号 ${a.username}（${a.role}）`}
+                  >
+                    <span>
+                      <Typography.Text code>{a.username}</Typography.Text> {a.name}
+                    </span>
+                    <Tag style={{ marginInlineEnd: 0, whiteSpace: "normal" }}>{a.role}</Tag>
+                  </Button>
+                ))}
+              </div>
+            </Card>
+          )}
+        </div>
       </div>
     </main>
   );

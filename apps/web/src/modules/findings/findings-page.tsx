@@ -50,7 +50,7 @@ export function FindingsPage() {
   const items = list.data?.items ?? [];
 
   const columns: ColumnsType<FindingItem> = [
-    { title: "编号", dataIndex: "number", width: 72, sorter: numberSorter((f) => f.number) },
+    { title: "编号", dataIndex: "number", width: 72, fixed: "left", sorter: numberSorter((f) => f.number) },
     {
       title: "问题标题",
       dataIndex: "title",

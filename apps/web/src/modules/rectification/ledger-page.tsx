@@ -29,12 +29,6 @@ import type { RoundSummary } from "../rounds/api";
 import type { Ledger, LedgerItem } from "./api";
 import { MeasureList } from "./measure-list";
 
-const ROW_TINT: Record<string, string> = {
-  overdue: "#fff1f0",
-  dueSoon: "#fffbe6",
-  done: "#f6ffed",
-};
-
 /** The nearest deadline among open measures, for sorting and display. */
 const nearestDeadline = (i: LedgerItem) =>
   i.measures
@@ -128,9 +122,16 @@ export function LedgerPage() {
       render: (_, i) => i.finding.number,
     },
     {
+      title: "状态",
+      key: "state",
+      fixed: "left",
+      filters: labelFilters(LEDGER_STATE_LABELS),
+      onFilter: (v, i) => i.state === v,
+      render: (_, i) => <StatusTagView tag={ledgerStateTag(i.state, i.measures, today)} />,
+    },
+    {
       title: "被巡察单位",
       key: "target",
-      fixed: "left",
       sorter: textSorter((i) => i.target.name),
       filters: valueFilters(items, (i) => i.target.name),
       filterSearch: true,
@@ -173,13 +174,6 @@ export function LedgerPage() {
         const done = i.measures.filter((m) => latestCompletion(m) === "done").length;
         return i.measures.length ? `${COMPLETIONS.labels.done} ${done}/${i.measures.length}` : "—";
       },
-    },
-    {
-      title: "状态",
-      key: "state",
-      filters: labelFilters(LEDGER_STATE_LABELS),
-      onFilter: (v, i) => i.state === v,
-      render: (_, i) => <StatusTagView tag={ledgerStateTag(i.state, i.measures, today)} />,
     },
     { title: "销号日期", key: "closedAt", render: (_, i) => formatDate(i.closedAt) },
     {
@@ -278,9 +272,7 @@ export function LedgerPage() {
             dataSource={items}
             scroll={{ x: "max-content" }}
             onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
-            onRow={(i) => ({
-              style: { background: ROW_TINT[ledgerStateTag(i.state, i.measures, today).tone] },
-            })}
+            rowClassName={(i) => `xc-row-${ledgerStateTag(i.state, i.measures, today).tone}`}
             expandable={{
               expandedRowRender: (i) => (
                 <Card size="small" variant="borderless">

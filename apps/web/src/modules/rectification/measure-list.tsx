@@ -66,11 +66,10 @@ export function MeasureList({
                   key: p.id,
                   color:
                     p.completion === "done" ? "green" : p.completion === "basicallyDone" ? "blue" : "gray",
-                  title: formatDate(p.reportedOn),
                   content: (
                     <div>
                       <Typography.Text strong>
-                        {COMPLETIONS.labels[p.completion] ?? p.completion}
+                        {formatDate(p.reportedOn)} · {COMPLETIONS.labels[p.completion] ?? p.completion}
                       </Typography.Text>
                       <div className="xc-pre">{p.content}</div>
                       {p.files.length > 0 && <FileLinks files={p.files} />}
