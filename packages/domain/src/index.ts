@@ -15,6 +15,7 @@ export * from "./auth/settings";
 export * from "./clues/index";
 export * from "./committees/index";
 export * from "./demo/demo-accounts";
+export * from "./demo/load-demo";
 export * from "./feedback/index";
 export * from "./files/index";
 export * from "./findings/index";

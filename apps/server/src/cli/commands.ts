@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Database } from "@xuncha/db";
 import { createAccount, systemActor, verifyAuditChain } from "@xuncha/domain";
 import type { Config } from "../config";
+import { demo } from "./demo";
 import { serve } from "./serve";
 
 export interface CommandContext {
@@ -49,6 +50,10 @@ export const commands: Record<string, Command> = {
       console.log(`已创建系统管理员 ${username}`);
       return 0;
     },
+  },
+  demo: {
+    describe: "向空数据库加载演示数据（虚构的市、县、对象、人员、轮次和各类记录）：[--seed <整数>] [--force]",
+    run: demo,
   },
   "audit-verify": {
     describe: "校验审计日志的哈希链，指出第一条被篡改的记录",

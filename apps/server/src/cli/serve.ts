@@ -1,9 +1,16 @@
+import { hasCommittees } from "@xuncha/domain";
 import { buildApp } from "../app";
 import type { CommandContext } from "./commands";
+import { describeDemoSummary, loadDemoWithReport } from "./demo";
 
 /** Starts the HTTP server and shuts it down gracefully on SIGINT/SIGTERM. */
 export async function serve({ database, config }: CommandContext): Promise<undefined> {
   const app = await buildApp({ database, config, logger: true });
+  if (config.demo && !(await hasCommittees(database.db))) {
+    // First start in demo mode: load the demo before listening, so the first page already has data.
+    const { summary, seconds } = await loadDemoWithReport(database.db);
+    app.log.info(`已加载演示数据（用时 ${seconds.toFixed(1)} 秒）：${describeDemoSummary(summary)}`);
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -57,6 +57,7 @@ export const ERRORS = {
   "clue.not_found": [404, "问题线索不存在"],
   "audit.forbidden": [403, "只有审计管理员可以查看审计日志"],
   "route.not_found": [404, "请求的接口不存在"],
+  "demo.not_empty": [409, "数据库中已有党委数据，不能加载演示数据（演示数据只能加载到空数据库）"],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 

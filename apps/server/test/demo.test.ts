@@ -1,0 +1,168 @@
+import { queryRows, sql } from "@xuncha/db";
+import {
+  AppError,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  type DemoSummary,
+  loadDemo,
+  TARGET_CATEGORIES,
+  verifyAuditChain,
+} from "@xuncha/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginAs } from "./client";
+import { createTestApp, type TestApp } from "./test-app";
+
+let t: TestApp;
+let summary: DemoSummary;
+/** The demo's main county, found through its office account (usernames are unique). */
+let county: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // On PostgreSQL the test database is shared with other files, so it may already hold committees.
+  summary = await loadDemo(t.database.db, { allowExisting: true });
+  const [row] = await queryRows<{ committee_id: string }>(
+    t.database.db,
+    sql`select committee_id from accounts where username = 'office'`,
+  );
+  county = row!.committee_id;
+});
+afterAll(() => t.close());
+
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.database.db, query);
+
+describe("demo data", () => {
+  it("refuses to load into a database that has committees", async () => {
+    await expect(loadDemo(t.database.db)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === "demo.not_empty",
+    );
+  });
+
+  it("has at least 100 targets of the county covering every category, and 40 people in the pools", async () => {
+    const byCategory = await rows<{ category: string; n: number }>(
+      sql`select category, count(*)::int as n from targets where committee_id = ${county} group by category`,
+    );
+    expect(byCategory.reduce((s, r) => s + r.n, 0)).toBeGreaterThanOrEqual(100);
+    expect(byCategory.map((r) => r.category).sort()).toEqual([...TARGET_CATEGORIES.keys].sort());
+    const orphans = await rows<{ n: number }>(
+      sql`select count(*)::int as n from targets where committee_id = ${county}
+          and category in ('village', 'community') and parent_target_id is null`,
+    );
+    expect(orphans[0]!.n).toBe(0);
+    const pools = await rows<{ pool: string; n: number }>(
+      sql`select pool, count(*)::int as n from people where committee_id = ${county} group by pool order by pool`,
+    );
+    expect(pools).toEqual([
+      { pool: "leader", n: 8 },
+      { pool: "talent", n: 32 },
+    ]);
+    expect(summary.targets).toBeGreaterThanOrEqual(100);
+  });
+
+  it("has three rounds of one term in three different stages, each with groups and targets", async () => {
+    const rounds = await rows<{ number: number; stage: string; groups: number; targets: number }>(
+      sql`select r.number, r.stage,
+            (select count(*)::int from groups g where g.round_id = r.id) as groups,
+            (select count(*)::int from group_targets gt where gt.round_id = r.id) as targets
+          from rounds r where r.committee_id = ${county} order by r.number`,
+    );
+    expect(rounds.map((r) => r.stage)).toEqual(["rectification", "feedback", "fieldwork"]);
+    for (const r of rounds) {
+      expect(r.groups).toBeGreaterThanOrEqual(2);
+      expect(r.targets).toBeGreaterThanOrEqual(r.groups);
+    }
+  });
+
+  it("has measures in every state of the ledger, including a reopened finding", async () => {
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const ledger = (await office.get("/api/rectification/ledger")).json() as { items: { state: string }[] };
+    expect(new Set(ledger.items.map((i) => i.state))).toEqual(
+      new Set(["noPlan", "inProgress", "overdue", "reported", "closed"]),
+    );
+    const reopened = await rows<{ reason: string; closed: boolean }>(
+      sql`select c.reason, f.closed_at is not null as closed from close_outs c join findings f on f.id = c.finding_id
+          where c.committee_id = ${county} and c.action = 'reopen'`,
+    );
+    expect(reopened.length).toBeGreaterThan(0);
+    expect(reopened.every((r) => r.reason !== "" && !r.closed)).toBe(true);
+    const dueSoon = await rows<{ n: number }>(
+      sql`select count(*)::int as n from measures where committee_id = ${county}
+          and deadline between current_date and current_date + 7`,
+    );
+    expect(dueSoon[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("keeps findings consistent with their feedback, clue and close-out rows", async () => {
+    const [broken] = await rows<Record<string, number>>(
+      sql`select
+            count(*) filter (where f.route = 'clue' and f.feedback_id is not null)::int as clue_fed_back,
+            count(*) filter (where f.route = 'clue' and not exists (select 1 from clues c where c.finding_id = f.id))::int as clue_without_row,
+            count(*) filter (where f.feedback_id is not null and not exists (
+              select 1 from feedbacks b where b.id = f.feedback_id and b.target_id = f.target_id))::int as feedback_missing,
+            count(*) filter (where f.closed_at is not null and not exists (
+              select 1 from close_outs c where c.finding_id = f.id and c.action = 'close'))::int as closed_without_row
+          from findings f where f.committee_id = ${county}`,
+    );
+    expect(broken).toEqual({
+      clue_fed_back: 0,
+      clue_without_row: 0,
+      feedback_missing: 0,
+      closed_without_row: 0,
+    });
+  });
+
+  it("has clues with dispositions, cases filed and persons sanctioned, readable by the 纪委监委", async () => {
+    const jiwei = await loginAs(t.app, "jiwei", DEMO_PASSWORD);
+    const res = await jiwei.get("/api/clues");
+    expect(res.statusCode).toBe(200);
+    const [stats] = await rows<{
+      dispositions: string[];
+      cases: number;
+      sanctioned: number;
+      pending: number;
+    }>(
+      sql`select array_agg(distinct disposition) filter (where disposition is not null) as dispositions,
+            count(*) filter (where case_filed)::int as cases,
+            sum(sanctioned_persons)::int as sanctioned,
+            count(*) filter (where disposition is null)::int as pending
+          from clues where committee_id = ${county}`,
+    );
+    expect([...stats!.dispositions].sort()).toEqual(["closed", "inquiry", "preliminaryCheck", "shelved"]);
+    expect(stats!.cases).toBeGreaterThan(0);
+    expect(stats!.sanctioned).toBeGreaterThan(0);
+    expect(stats!.pending).toBeGreaterThan(0);
+  });
+
+  it("lets every demo account log in with the demo password", async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const session = await loginAs(t.app, account.username, DEMO_PASSWORD);
+      expect(session.csrfToken).not.toBe("");
+    }
+  });
+
+  it("gives group1 and member1 their group through membership, and target1 only its own target", async () => {
+    const [membership] = await rows<{ roles: string[]; stage: string }>(
+      sql`select array_agg(gm.role order by gm.role) as roles, min(r.stage) as stage
+          from group_members gm join people p on p.id = gm.person_id join groups g on g.id = gm.group_id
+          join rounds r on r.id = g.round_id join accounts a on a.id = p.account_id
+          where a.username in ('group1', 'member1') and g.number = 1`,
+    );
+    expect(membership).toEqual({ roles: ["leader", "member"], stage: "fieldwork" });
+
+    const target1 = await loginAs(t.app, "target1", DEMO_PASSWORD);
+    const ledger = (await target1.get("/api/rectification/ledger")).json() as {
+      items: { state: string; target: { id: string } }[];
+    };
+    expect(new Set(ledger.items.map((i) => i.target.id)).size).toBe(1);
+    expect(new Set(ledger.items.map((i) => i.state)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("starts a valid audit chain with one demo.load entry", async () => {
+    const entries = await rows<{ summary: { findings: number } }>(
+      sql`select summary from audit_log where action = 'demo.load' and committee_id = ${county}`,
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.summary.findings).toBe(summary.findings);
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  closeOuts,
+  clues,
+  committees,
+  count,
+  type Db,
+  feedbacks,
+  findings,
+  groupMembers,
+  groups,
+  groupTargets,
+  measures,
+  people,
+  progressUpdates,
+  rounds,
+  type Tx,
+  targets,
+  terms,
+} from "@xuncha/db";
+import { systemActor } from "../access/actor";
+import { createAccount, type RoleInput } from "../accounts/create-account";
+import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../model/errors";
+import { buildDemoRegistry, buildDemoWork, type DemoRegistry } from "./build-demo";
+import { insertRows } from "./bulk-insert";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import type { DemoActors } from "./demo-rows";
+
+export interface LoadDemoOptions {
+  /** Same seed, same names: two loads give the same demo. */
+  seed?: number;
+  /** The day the demo is built around (deadlines, overdue items); today by default. */
+  today?: Date;
+  /**
+   * Load even though committees exist. Only for tests on a shared database: by default the
+   * demo refuses, so it is never loaded twice nor mixed into real data.
+   */
+  allowExisting?: boolean;
+}
+
+/** Rows written per table. */
+export interface DemoSummary {
+  committees: number;
+  targets: number;
+  people: number;
+  accounts: number;
+  terms: number;
+  rounds: number;
+  groups: number;
+  groupMembers: number;
+  groupTargets: number;
+  findings: number;
+  clues: number;
+  feedbacks: number;
+  measures: number;
+  progressUpdates: number;
+  closeOuts: number;
+}
+
+export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
+  committees: "党委",
+  targets: "被巡察对象",
+  people: "巡察人员（组长库、人才库）",
+  accounts: "演示账号",
+  terms: "届次",
+  rounds: "巡察轮次",
+  groups: "巡察组",
+  groupMembers: "巡察组成员",
+  groupTargets: "巡察组对象分工",
+  findings: "发现问题",
+  clues: "问题线索",
+  feedbacks: "反馈",
+  measures: "整改措施",
+  progressUpdates: "整改进展",
+  closeOuts: "销号记录",
+};
+
+export const DEFAULT_DEMO_SEED = 20260301;
+
+/** Whether the database holds any committee (then the demo refuses to load). */
+export async function hasCommittees(db: Tx): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(committees);
+  return (row?.n ?? 0) > 0;
+}
+
+/**
+ * Loads the demo: a city with two counties, their targets and pools, a term with rounds in
+ * different stages and everything that followed (findings, clues, feedback, rectification), and
+ * one account per role (password DEMO_PASSWORD). One transaction; refuses a non-empty database.
+ */
+export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  return db.transaction(async (tx) => {
+    if (!options.allowExisting && (await hasCommittees(tx))) throw new AppError("demo.not_empty");
+    const registry = buildDemoRegistry(seed, options.today ?? new Date());
+    const counties = [registry.main, registry.second];
+    await insertRows(tx, committees, [registry.city, ...counties.map((c) => c.committee)]);
+    await insertRows(
+      tx,
+      targets,
+      counties.flatMap((c) => c.targets),
+    );
+
+    const actors = await createDemoAccounts(tx, registry);
+    registry.accountLeader.accountId = actors.group1;
+    registry.accountMember.accountId = actors.member1;
+    await insertRows(
+      tx,
+      people,
+      counties.flatMap((c) => c.people),
+    );
+
+    const work = buildDemoWork(registry, actors);
+    await insertRows(tx, terms, work.terms);
+    await insertRows(tx, rounds, work.rounds);
+    await insertRows(tx, groups, work.groups);
+    await insertRows(tx, groupMembers, work.groupMembers);
+    await insertRows(tx, groupTargets, work.groupTargets);
+    await insertRows(tx, findings, work.findings);
+    await insertRows(tx, clues, work.clues);
+    await insertRows(tx, feedbacks, work.feedbacks);
+    await insertRows(tx, measures, work.measures);
+    await insertRows(tx, progressUpdates, work.progressUpdates);
+    await insertRows(tx, closeOuts, work.closeOuts);
+
+    const summary: DemoSummary = {
+      committees: 1 + counties.length,
+      targets: counties.reduce((n, c) => n + c.targets.length, 0),
+      people: counties.reduce((n, c) => n + c.people.length, 0),
+      accounts: DEMO_ACCOUNTS.length,
+      terms: work.terms.length,
+      rounds: work.rounds.length,
+      groups: work.groups.length,
+      groupMembers: work.groupMembers.length,
+      groupTargets: work.groupTargets.length,
+      findings: work.findings.length,
+      clues: work.clues.length,
+      feedbacks: work.feedbacks.length,
+      measures: work.measures.length,
+      progressUpdates: work.progressUpdates.length,
+      closeOuts: work.closeOuts.length,
+    };
+    await recordAudit(tx, systemActor("演示数据"), {
+      action: "demo.load",
+      entity: "committee",
+      entityId: registry.main.committee.id,
+      committeeId: registry.main.committee.id,
+      summary: { seed, ...summary },
+    });
+    return summary;
+  });
+}
+
+type Username = (typeof DEMO_ACCOUNTS)[number]["username"];
+
+/** One account per role, scoped so that each can explore its part of the demo. */
+async function createDemoAccounts(tx: Tx, registry: DemoRegistry): Promise<DemoActors> {
+  const county = registry.main.committee.id;
+  const scopes: Record<Username, { committeeId: string | null; roles: RoleInput[] }> = {
+    office: { committeeId: county, roles: [{ role: "officeStaff", isHead: true }] },
+    office2: { committeeId: county, roles: [{ role: "officeStaff" }] },
+    leader: { committeeId: county, roles: [{ role: "leadership" }] },
+    // Group roles follow from membership (people.account_id), not from assignments.
+    group1: { committeeId: county, roles: [] },
+    member1: { committeeId: county, roles: [] },
+    jiwei: { committeeId: county, roles: [{ role: "disciplineReviewer" }] },
+    zuzhibu: { committeeId: county, roles: [{ role: "organizationReviewer" }] },
+    target1: {
+      committeeId: county,
+      roles: [{ role: "targetContact", targetId: registry.showcaseTarget.id }],
+    },
+    city: { committeeId: registry.city.id, roles: [{ role: "upperLevel" }] },
+    sysadmin: { committeeId: null, roles: [{ role: "sysAdmin" }] },
+    secadmin: { committeeId: null, roles: [{ role: "securityAdmin" }] },
+    auditadmin: { committeeId: null, roles: [{ role: "auditAdmin" }] },
+  };
+  const actor = systemActor("演示数据");
+  const ids = {} as Record<Username, string>;
+  for (const account of DEMO_ACCOUNTS) {
+    const scope = scopes[account.username];
+    const created = await createAccount(tx, actor, {
+      username: account.username,
+      displayName: account.name,
+      password: DEMO_PASSWORD,
+      committeeId: scope.committeeId,
+      roles: scope.roles,
+    });
+    ids[account.username] = created.id;
+  }
+  return {
+    officeHead: ids.office,
+    office: ids.office2,
+    leader: ids.leader,
+    group1: ids.group1,
+    member1: ids.member1,
+    target1: ids.target1,
+  };
+}
