@@ -1,4 +1,5 @@
-import { auditLog, desc, eq, queryRows, sql } from "@xuncha/db";
+import { auditLog, desc, eq, queryRows, sql, type Tx } from "@xuncha/db";
+import { type ChainVerdict, verifyAuditChain } from "@xuncha/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs } from "../../../test/client";
 import { createTestApp, type TestApp } from "../../../test/test-app";
@@ -110,26 +111,42 @@ describe("audit", () => {
       .where(eq(auditLog.entityId, created.id))
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    const tamper = async (summary: unknown) => {
-      await t.database.db.transaction(async (tx) => {
-        await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
-        await tx.execute(
-          sql`update audit_log set summary = ${JSON.stringify(summary)}::jsonb where seq = ${entry!.seq}`,
-        );
-        await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
-      });
-    };
-    await tamper({ name: "链校验单位党组", changes: {} });
-    try {
-      const broken = await auditor.get("/api/audit/verify");
-      expect(broken.json()).toMatchObject({ ok: false, firstBroken: { seq: entry!.seq, reason: "hash" } });
-      const [recorded] = await queryRows<{ summary: { ok: boolean } }>(
-        t.database.db,
-        sql`select summary from audit_log where action = 'audit.verify' order by seq desc limit 1`,
+    const tamperIn = async (tx: Tx, summary: unknown) => {
+      await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
+      await tx.execute(
+        sql`update audit_log set summary = ${JSON.stringify(summary)}::jsonb where seq = ${entry!.seq}`,
       );
-      expect(recorded!.summary.ok).toBe(false);
-    } finally {
-      await tamper(entry!.summary);
+      await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
+    };
+    const forged = { name: "链校验单位党组", changes: {} };
+
+    // In a transaction rolled back afterwards, so that no other test ever sees the forged entry.
+    let inside: ChainVerdict | undefined;
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tamperIn(tx, forged);
+        inside = await verifyAuditChain(tx);
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(inside).toMatchObject({ ok: false, firstBroken: { seq: entry!.seq, reason: "hash" } });
+
+    // Through the API, with the forgery committed: only on this file's own PGlite database. On the
+    // PostgreSQL test database, shared by the files running in parallel, others would see it.
+    if (t.database.kind === "pglite") {
+      await t.database.db.transaction((tx) => tamperIn(tx, forged));
+      try {
+        const broken = await auditor.get("/api/audit/verify");
+        expect(broken.json()).toMatchObject({ ok: false, firstBroken: { seq: entry!.seq, reason: "hash" } });
+        const [recorded] = await queryRows<{ summary: { ok: boolean } }>(
+          t.database.db,
+          sql`select summary from audit_log where action = 'audit.verify' and actor_id = ${w.accounts.auditAdmin.id}
+              order by seq desc limit 1`,
+        );
+        expect(recorded!.summary.ok).toBe(false);
+      } finally {
+        await t.database.db.transaction((tx) => tamperIn(tx, entry!.summary));
+      }
     }
     // The trigger is back: the log refuses changes again, and the restored chain verifies.
     await expect(
