@@ -54,6 +54,10 @@ export const findings = pgTable(
     index("findings_committee_round_idx").on(t.committeeId, t.roundId),
     index("findings_target_idx").on(t.targetId),
     index("findings_group_idx").on(t.groupId),
+    // The lists' order (newest first, then by number) for a committee and for a round: the first page
+    // is read from the index instead of sorting every visible finding (bench/README.md).
+    index("findings_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.number),
+    index("findings_round_created_idx").on(t.roundId, t.createdAt.desc().nullsFirst(), t.number),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "findings_committee_created_idx" ON "findings" USING btree ("committee_id","created_at" DESC NULLS FIRST,"number");--> statement-breakpoint
+CREATE INDEX "findings_round_created_idx" ON "findings" USING btree ("round_id","created_at" DESC NULLS FIRST,"number");
