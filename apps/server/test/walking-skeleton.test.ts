@@ -20,7 +20,9 @@ describe("one round from start to finish", () => {
     const leadership = await loginAs(t.app, w.accounts.leadership.username);
 
     // 1. The office creates a term and a round, forms a group and assigns it a target.
-    const term = (await office.post("/api/terms", { name: "十四届县委", startsOn: "2022-01-01", endsOn: "2026-12-31" })).json();
+    const term = (
+      await office.post("/api/terms", { name: "十四届县委", startsOn: "2022-01-01", endsOn: "2026-12-31" })
+    ).json();
     const roundRes = await office.post("/api/rounds", {
       termId: term.id,
       kind: "regular",
@@ -43,7 +45,9 @@ describe("one round from start to finish", () => {
     ).json();
     expect(group.name).toBe("第一巡察组");
     const target = await buildTarget(db, { committeeId: w.committee.id, name: "青山镇党委测试" });
-    expect((await office.post(`/api/groups/${group.id}/targets`, { targetIds: [target.id] })).json()).toEqual({ assigned: 1 });
+    expect((await office.post(`/api/groups/${group.id}/targets`, { targetIds: [target.id] })).json()).toEqual(
+      { assigned: 1 },
+    );
 
     // 2. A group member records a finding with evidence; the leader approves it.
     const member = await loginAs(t.app, w.accounts.memberA.username);
@@ -82,7 +86,11 @@ describe("one round from start to finish", () => {
     });
     expect(fb.statusCode).toBe(201);
     expect(fb.json().findingCount).toBe(1);
-    const contactAccount = await buildAccount(db, { committeeId: w.committee.id, role: "targetContact", targetId: target.id });
+    const contactAccount = await buildAccount(db, {
+      committeeId: w.committee.id,
+      role: "targetContact",
+      targetId: target.id,
+    });
     const contact = await loginAs(t.app, contactAccount.username);
     const mine = (await contact.get("/api/rectification/ledger")).json();
     expect(mine.items.map((i: { finding: { id: string } }) => i.finding.id)).toEqual([finding.id]);
@@ -108,7 +116,9 @@ describe("one round from start to finish", () => {
     // 6. The office closes the item; the round's figures and rate follow.
     const before = (await office.get(`/api/rounds/${round.id}`)).json().statistics;
     expect(before.rectificationRate).toMatchObject({ numerator: 0, denominator: 1, percent: 0 });
-    expect((await office.post(`/api/findings/${finding.id}/close-out`, { note: "佐证材料齐全" })).statusCode).toBe(200);
+    expect(
+      (await office.post(`/api/findings/${finding.id}/close-out`, { note: "佐证材料齐全" })).statusCode,
+    ).toBe(200);
     const after = (await office.get(`/api/rounds/${round.id}`)).json().statistics;
     expect(after).toMatchObject({ findings: 1, fedBack: 1, closed: 1, clues: 0 });
     expect(after.rectificationRate.percent).toBe(100);
@@ -144,7 +154,10 @@ describe("one round from start to finish", () => {
     const clues = (await discipline.get(`/api/clues?roundId=${w.round.id}`)).json();
     expect(clues).toHaveLength(1);
     expect(clues[0].number).toMatch(/^XC-\d{4}-01-001$/);
-    const patch = await discipline.patch(`/api/clues/${clues[0].id}`, { disposition: "preliminaryCheck", caseFiled: true });
+    const patch = await discipline.patch(`/api/clues/${clues[0].id}`, {
+      disposition: "preliminaryCheck",
+      caseFiled: true,
+    });
     expect(patch.statusCode).toBe(200);
     // Feedback never carries clues.
     const office = await loginAs(t.app, w.accounts.office.username);

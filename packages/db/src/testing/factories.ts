@@ -196,5 +196,10 @@ export function buildFeedback(
     typeof feedbacks.$inferInsert
   >,
 ) {
-  return insertOne(db.insert(feedbacks).values({ givenOn: "2026-10-01", form: "meeting", ...input }).returning());
+  return insertOne(
+    db
+      .insert(feedbacks)
+      .values({ givenOn: "2026-10-01", form: "meeting", ...input })
+      .returning(),
+  );
 }

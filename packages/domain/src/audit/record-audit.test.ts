@@ -13,7 +13,7 @@ const entry: HashedFields = {
 };
 
 describe("auditHash", () => {
-  it("uses SM3 as specified by GB/T 32905 (standard test vector for \"abc\")", async () => {
+  it('uses SM3 as specified by GB/T 32905 (standard test vector for "abc")', async () => {
     const { createHash } = await import("node:crypto");
     expect(createHash("sm3").update("abc").digest("hex")).toBe(
       "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",

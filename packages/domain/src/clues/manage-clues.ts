@@ -13,21 +13,27 @@ import { roundName } from "../rounds/round-name";
  */
 export function visibleClues(actor: Actor): SQL {
   const leadership = committeesWhere(actor, ["leadership"]);
-  const heads = [...new Set(actor.grants.filter((g) => g.role === "officeStaff" && g.isHead).map((g) => g.committeeId!))];
+  const heads = [
+    ...new Set(actor.grants.filter((g) => g.role === "officeStaff" && g.isHead).map((g) => g.committeeId!)),
+  ];
   const discipline = committeesWhere(actor, ["disciplineReviewer"]);
   const organization = committeesWhere(actor, ["organizationReviewer"]);
   const parts = [
     leadership.length || heads.length ? inArray(clues.committeeId, [...leadership, ...heads]) : undefined,
-    discipline.length ? and(inArray(clues.committeeId, discipline), eq(clues.receiver, "disciplineCommission")) : undefined,
-    organization.length ? and(inArray(clues.committeeId, organization), eq(clues.receiver, "organizationDept")) : undefined,
+    discipline.length
+      ? and(inArray(clues.committeeId, discipline), eq(clues.receiver, "disciplineCommission"))
+      : undefined,
+    organization.length
+      ? and(inArray(clues.committeeId, organization), eq(clues.receiver, "organizationDept"))
+      : undefined,
   ].filter((p): p is SQL => p !== undefined);
   return parts.length ? (sql.join(parts, sql` or `) as SQL) : sql`false`;
 }
 
 const canDispose = (actor: Actor, c: { committeeId: string; receiver: string }) =>
-  committeesWhere(actor, [c.receiver === "organizationDept" ? "organizationReviewer" : "disciplineReviewer"]).includes(
-    c.committeeId,
-  );
+  committeesWhere(actor, [
+    c.receiver === "organizationDept" ? "organizationReviewer" : "disciplineReviewer",
+  ]).includes(c.committeeId);
 
 /** The clue ledger (问题线索台账) the actor may see. Reading it is audited. */
 export async function listClues(ctx: Ctx, filters: { roundId?: string | undefined }) {
@@ -45,7 +51,12 @@ export async function listClues(ctx: Ctx, filters: { roundId?: string | undefine
     .innerJoin(targets, eq(targets.id, clues.targetId))
     .innerJoin(rounds, eq(rounds.id, clues.roundId))
     .innerJoin(terms, eq(terms.id, rounds.termId))
-    .where(and(sql`(${visibleClues(ctx.actor)})`, filters.roundId ? eq(clues.roundId, filters.roundId) : undefined))
+    .where(
+      and(
+        sql`(${visibleClues(ctx.actor)})`,
+        filters.roundId ? eq(clues.roundId, filters.roundId) : undefined,
+      ),
+    )
     .orderBy(asc(clues.number));
   if (rows.length) {
     await ctx.db.transaction((tx) =>

@@ -1,5 +1,16 @@
 import { createHash } from "node:crypto";
-import { and, eq, files, findingFiles, findings, inArray, measures, progressFiles, progressUpdates, type Tx } from "@xuncha/db";
+import {
+  and,
+  eq,
+  files,
+  findingFiles,
+  findings,
+  inArray,
+  measures,
+  progressFiles,
+  progressUpdates,
+  type Tx,
+} from "@xuncha/db";
 import { fileTypeFromBuffer } from "file-type";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
@@ -34,6 +45,7 @@ export async function detectMime(data: Uint8Array): Promise<string | undefined> 
   if (type) return type.mime;
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(data.subarray(0, 64 * 1024));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters mark binary content
     return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? undefined : "text/plain";
   } catch {
     return undefined;
@@ -66,7 +78,13 @@ export async function storeFile(ctx: Ctx, input: { name: string; data: Uint8Arra
         content: input.data,
         uploadedBy: ctx.actor.accountId,
       })
-      .returning({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256 });
+      .returning({
+        id: files.id,
+        name: files.name,
+        mime: files.mime,
+        size: files.size,
+        sha256: files.sha256,
+      });
     await recordAudit(tx, ctx.actor, {
       action: "file.upload",
       entity: "file",

@@ -67,13 +67,19 @@ export async function createFinding(ctx: Ctx, input: FindingInput & { roundId: s
       })
       .returning();
     const fileIds = await claimFiles(tx, ctx.actor, input.fileIds ?? []);
-    if (fileIds.length) await tx.insert(findingFiles).values(fileIds.map((fileId) => ({ findingId: finding!.id, fileId })));
+    if (fileIds.length)
+      await tx.insert(findingFiles).values(fileIds.map((fileId) => ({ findingId: finding!.id, fileId })));
     await recordAudit(tx, ctx.actor, {
       action: "finding.create",
       entity: "finding",
       entityId: finding!.id,
       committeeId: round.committeeId,
-      summary: { number: finding!.number, title: input.title, targetId: input.targetId, files: fileIds.length },
+      summary: {
+        number: finding!.number,
+        title: input.title,
+        targetId: input.targetId,
+        files: fileIds.length,
+      },
     });
     return finding!;
   });

@@ -30,7 +30,9 @@ export async function decideFinding(ctx: Ctx, findingId: string, input: Decision
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
     if (!findingAbilities(ctx.actor, finding).decide) {
-      throw new AppError(ctx.actor.grants.some((g) => g.role === "leadership") ? "finding.not_decidable" : "auth.forbidden");
+      throw new AppError(
+        ctx.actor.grants.some((g) => g.role === "leadership") ? "finding.not_decidable" : "auth.forbidden",
+      );
     }
     const now = new Date();
     await tx

@@ -83,7 +83,11 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
     .orderBy(asc(rounds.number), asc(findings.number));
   const ids = rows.map((r) => r.id);
   const measureRows = ids.length
-    ? await ctx.db.select().from(measures).where(inArray(measures.findingId, ids)).orderBy(asc(measures.createdAt))
+    ? await ctx.db
+        .select()
+        .from(measures)
+        .where(inArray(measures.findingId, ids))
+        .orderBy(asc(measures.createdAt))
     : [];
   const measureIds = measureRows.map((m) => m.id);
   const progressRows = measureIds.length
@@ -119,7 +123,9 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
             reportedOn: p.reportedOn,
             content: p.content,
             completion: p.completion as Completion,
-            files: fileRows.filter((x) => x.progressUpdateId === p.id).map(({ progressUpdateId: _, ...x }) => x),
+            files: fileRows
+              .filter((x) => x.progressUpdateId === p.id)
+              .map(({ progressUpdateId: _, ...x }) => x),
           }));
         const { committeeId: _c, createdBy: _b, ...rest } = m;
         return { ...rest, progress, latest: progress.at(-1)?.completion };

@@ -1,4 +1,14 @@
-import { closeOuts, eq, findings, measures, progressFiles, progressUpdates, queryRows, sql, type Tx } from "@xuncha/db";
+import {
+  closeOuts,
+  eq,
+  findings,
+  measures,
+  progressFiles,
+  progressUpdates,
+  queryRows,
+  sql,
+  type Tx,
+} from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, contactTargetIds } from "../access/policies";
@@ -7,8 +17,8 @@ import { claimFiles } from "../files/store-file";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
-import { rectificationState } from "./rectification-state";
 import { todayIso } from "./ledger";
+import { rectificationState } from "./rectification-state";
 
 export interface MeasureInput {
   content: string;
@@ -86,7 +96,9 @@ export async function reportProgress(
       .returning();
     const fileIds = await claimFiles(tx, ctx.actor, input.fileIds ?? []);
     if (fileIds.length) {
-      await tx.insert(progressFiles).values(fileIds.map((fileId) => ({ progressUpdateId: update!.id, fileId })));
+      await tx
+        .insert(progressFiles)
+        .values(fileIds.map((fileId) => ({ progressUpdateId: update!.id, fileId })));
     }
     await recordAudit(tx, ctx.actor, {
       action: "measure.progress",

@@ -23,7 +23,11 @@ export interface MeasureProgress {
  * update says done it is reported and awaits close-out; a measure past its deadline and not done makes
  * it overdue; otherwise it is in progress.
  */
-export function rectificationState(closed: boolean, measures: MeasureProgress[], today: string): RectificationState {
+export function rectificationState(
+  closed: boolean,
+  measures: MeasureProgress[],
+  today: string,
+): RectificationState {
   if (closed) return "closed";
   if (measures.length === 0) return "noPlan";
   if (measures.every((m) => m.latest === "done")) return "reported";

@@ -54,7 +54,9 @@ describe("file uploads", () => {
   });
 
   it("refuses an empty upload and a request without a file", async () => {
-    expect(errorOf(await upload(w.accounts.memberA.username, "空.txt", Buffer.alloc(0))).code).toBe("file.missing");
+    expect(errorOf(await upload(w.accounts.memberA.username, "空.txt", Buffer.alloc(0))).code).toBe(
+      "file.missing",
+    );
     const s = await loginAs(t.app, w.accounts.memberA.username);
     const res = await s.request("POST", "/api/files", { a: 1 });
     expect(res.statusCode).toBe(400);
@@ -70,12 +72,16 @@ describe("file uploads", () => {
 
   it("writes nothing when a request fails midway: a finding citing someone else's file", async () => {
     const theirs = (await upload(w.accounts.memberB.username, "乙组材料.png", PNG, "image/png")).json();
-    const [{ next: before }] = await t.database.db
+    const [{ next: before }] = (await t.database.db
       .select({ next: rounds.nextFindingNumber })
       .from(rounds)
-      .where(eq(rounds.id, w.round.id)) as [{ next: number }];
+      .where(eq(rounds.id, w.round.id))) as [{ next: number }];
     const countFindings = async () =>
-      Number((await t.database.db.select({ n: count() }).from(findings).where(eq(findings.roundId, w.round.id)))[0]!.n);
+      Number(
+        (
+          await t.database.db.select({ n: count() }).from(findings).where(eq(findings.roundId, w.round.id))
+        )[0]!.n,
+      );
     const findingsBefore = await countFindings();
     const member = await loginAs(t.app, w.accounts.memberA.username);
     const res = await member.post("/api/findings", {
@@ -91,10 +97,10 @@ describe("file uploads", () => {
     expect(res.statusCode).toBe(404);
     expect(errorOf(res).code).toBe("file.not_found");
     expect(await countFindings()).toBe(findingsBefore);
-    const [{ next: after }] = await t.database.db
+    const [{ next: after }] = (await t.database.db
       .select({ next: rounds.nextFindingNumber })
       .from(rounds)
-      .where(eq(rounds.id, w.round.id)) as [{ next: number }];
+      .where(eq(rounds.id, w.round.id))) as [{ next: number }];
     expect(after).toBe(before);
   });
 });

@@ -73,13 +73,18 @@ export async function findingsRoutes(app: App) {
     },
   );
 
-  app.get("/findings/:id", { config: roles(...FINDING_VIEWERS), schema: { tags: ["findings"], params: idParam } }, (req) =>
-    getFinding(ctxOf(req), req.params.id),
+  app.get(
+    "/findings/:id",
+    { config: roles(...FINDING_VIEWERS), schema: { tags: ["findings"], params: idParam } },
+    (req) => getFinding(ctxOf(req), req.params.id),
   );
 
   app.patch(
     "/findings/:id",
-    { config: roles(...GROUP), schema: { tags: ["findings"], params: idParam, body: z.strictObject(findingFields) } },
+    {
+      config: roles(...GROUP),
+      schema: { tags: ["findings"], params: idParam, body: z.strictObject(findingFields) },
+    },
     async (req) => {
       await updateFinding(ctxOf(req), req.params.id, req.body);
       return getFinding(ctxOf(req), req.params.id);
@@ -99,7 +104,11 @@ export async function findingsRoutes(app: App) {
     "/findings/:id/return",
     {
       config: roles("groupLeader"),
-      schema: { tags: ["findings"], params: idParam, body: z.strictObject({ reason: text("退回理由", 1000) }) },
+      schema: {
+        tags: ["findings"],
+        params: idParam,
+        body: z.strictObject({ reason: text("退回理由", 1000) }),
+      },
     },
     async (req) => {
       await returnFinding(ctxOf(req), req.params.id, req.body);

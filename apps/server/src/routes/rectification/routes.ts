@@ -12,7 +12,13 @@ export async function rectificationRoutes(app: App) {
   app.get(
     "/rectification/ledger",
     {
-      config: roles("leadership", "officeStaff", "disciplineReviewer", "organizationReviewer", "targetContact"),
+      config: roles(
+        "leadership",
+        "officeStaff",
+        "disciplineReviewer",
+        "organizationReviewer",
+        "targetContact",
+      ),
       schema: {
         tags: ["rectification"],
         querystring: z.strictObject({
@@ -84,7 +90,11 @@ export async function rectificationRoutes(app: App) {
     "/findings/:id/reopen",
     {
       config: roles("officeStaff"),
-      schema: { tags: ["rectification"], params: idParam, body: z.strictObject({ reason: text("重新打开的理由", 2000) }) },
+      schema: {
+        tags: ["rectification"],
+        params: idParam,
+        body: z.strictObject({ reason: text("重新打开的理由", 2000) }),
+      },
     },
     async (req) => {
       await reopenFinding(ctxOf(req), req.params.id, req.body);

@@ -34,12 +34,17 @@ export async function roundsRoutes(app: App) {
     "/terms",
     {
       config: roles("officeStaff"),
-      schema: { tags: ["rounds"], body: z.strictObject({ name: text("届次名称", 50), startsOn: isoDate, endsOn: isoDate }) },
+      schema: {
+        tags: ["rounds"],
+        body: z.strictObject({ name: text("届次名称", 50), startsOn: isoDate, endsOn: isoDate }),
+      },
     },
     (req) => createTerm(ctxOf(req), req.body),
   );
 
-  app.get("/rounds", { config: roles(...ROUND_VIEWERS), schema: { tags: ["rounds"] } }, (req) => listRounds(ctxOf(req)));
+  app.get("/rounds", { config: roles(...ROUND_VIEWERS), schema: { tags: ["rounds"] } }, (req) =>
+    listRounds(ctxOf(req)),
+  );
 
   app.post(
     "/rounds",
@@ -59,8 +64,10 @@ export async function roundsRoutes(app: App) {
     (req) => createRound(ctxOf(req), req.body),
   );
 
-  app.get("/rounds/:id", { config: roles(...ROUND_VIEWERS), schema: { tags: ["rounds"], params: idParam } }, (req) =>
-    getRound(ctxOf(req), req.params.id),
+  app.get(
+    "/rounds/:id",
+    { config: roles(...ROUND_VIEWERS), schema: { tags: ["rounds"], params: idParam } },
+    (req) => getRound(ctxOf(req), req.params.id),
   );
 
   app.patch(
@@ -71,7 +78,10 @@ export async function roundsRoutes(app: App) {
         tags: ["rounds"],
         params: idParam,
         body: z
-          .strictObject({ stage: z.enum(ROUND_STAGES.keys).optional(), status: z.enum(["open", "closed"]).optional() })
+          .strictObject({
+            stage: z.enum(ROUND_STAGES.keys).optional(),
+            status: z.enum(["open", "closed"]).optional(),
+          })
           .refine((b) => b.stage !== undefined || b.status !== undefined, "请指定要修改的阶段或状态"),
       },
     },
