@@ -102,8 +102,12 @@ export async function readLedger<S extends LedgerSpec>(
     const absent = columns.filter((c): c is LedgerColumn => !isSequence(c) && !present.has(c.key));
     const rows: LedgerReadResult<LedgerRow<S>>["rows"] = [];
     const errors: LedgerError[] = [];
-    for (let r = header.rowNumber + 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    // Only the rows the sheet stores (eachRow): a sheet formatted down to row 1,048,576 stays cheap.
+    const below: [number, ExcelJS.Row][] = [];
+    sheet.eachRow((row, r) => {
+      if (r > header.rowNumber) below.push([r, row]);
+    });
+    for (const [r, row] of below) {
       const cells = data.map((m) => ({ ...m, cell: normalizeCell(row.getCell(m.colNumber).value) }));
       if (cells.every((c) => c.cell === null)) continue;
       const values: Record<string, unknown> = {};
