@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../access/actor";
 import { findingAbilities } from "./finding-abilities";
 
-const actor = (grants: Actor["grants"]): Actor => ({ kind: "account", accountId: "a", name: "x", committeeId: "c1", grants });
-const draft = { committeeId: "c1", groupId: "g1", status: "draft", route: null, feedbackId: null };
+const actor = (grants: Actor["grants"]): Actor => ({
+  kind: "account",
+  accountId: "a",
+  name: "x",
+  committeeId: "c1",
+  grants,
+});
+const draft = {
+  committeeId: "c1",
+  groupId: "g1",
+  status: "draft",
+  route: null,
+  feedbackId: null,
+  roundOpen: true,
+};
 
 describe("findingAbilities", () => {
   it("lets the leader of the finding's group approve or return a draft, and nobody else", () => {
@@ -11,9 +24,25 @@ describe("findingAbilities", () => {
     const otherLeader = actor([{ role: "groupLeader", committeeId: "c1", groupId: "g2", roundId: "r1" }]);
     const member = actor([{ role: "groupMember", committeeId: "c1", groupId: "g1", roundId: "r1" }]);
     expect(findingAbilities(leader, draft)).toMatchObject({ approve: true, return: true, edit: true });
-    expect(findingAbilities(otherLeader, draft)).toMatchObject({ approve: false, return: false, edit: false });
+    expect(findingAbilities(otherLeader, draft)).toMatchObject({
+      approve: false,
+      return: false,
+      edit: false,
+    });
     expect(findingAbilities(member, draft)).toMatchObject({ approve: false, edit: true });
-    expect(findingAbilities(leader, { ...draft, status: "approved" })).toMatchObject({ approve: false, edit: false });
+    expect(findingAbilities(leader, { ...draft, status: "approved" })).toMatchObject({
+      approve: false,
+      edit: false,
+    });
+  });
+
+  it("gives the group nothing to do once the round is closed", () => {
+    const leader = actor([{ role: "groupLeader", committeeId: "c1", groupId: "g1", roundId: "r1" }]);
+    expect(findingAbilities(leader, { ...draft, roundOpen: false })).toMatchObject({
+      approve: false,
+      return: false,
+      edit: false,
+    });
   });
 
   it("lets the leadership of the committee decide an approved, undecided, not fed-back finding", () => {
@@ -24,6 +53,8 @@ describe("findingAbilities", () => {
     expect(findingAbilities(leadership, { ...approved, feedbackId: "f" }).decide).toBe(false);
     expect(findingAbilities(leadership, draft).decide).toBe(false);
     expect(findingAbilities(actor([{ role: "leadership", committeeId: "c2" }]), approved).decide).toBe(false);
-    expect(findingAbilities(actor([{ role: "officeStaff", committeeId: "c1" }]), approved).decide).toBe(false);
+    expect(findingAbilities(actor([{ role: "officeStaff", committeeId: "c1" }]), approved).decide).toBe(
+      false,
+    );
   });
 });

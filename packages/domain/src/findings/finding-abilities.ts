@@ -7,6 +7,8 @@ interface FindingState {
   status: string;
   route: string | null;
   feedbackId: string | null;
+  /** Whether the finding's round is open: groups only read a closed round's records (ROLES.md). */
+  roundOpen: boolean;
 }
 
 const inGroup = (actor: Actor, groupId: string, roles: string[]) =>
@@ -14,9 +16,12 @@ const inGroup = (actor: Actor, groupId: string, roles: string[]) =>
 
 /** What the actor may do with a finding; the web app shows buttons from this, the use cases enforce it. */
 export function findingAbilities(actor: Actor, f: FindingState) {
-  const isLeader = inGroup(actor, f.groupId, ["groupLeader"]);
+  const isLeader = f.roundOpen && inGroup(actor, f.groupId, ["groupLeader"]);
   return {
-    edit: inGroup(actor, f.groupId, ["groupLeader", "groupDeputy", "groupMember"]) && f.status !== "approved",
+    edit:
+      f.roundOpen &&
+      inGroup(actor, f.groupId, ["groupLeader", "groupDeputy", "groupMember"]) &&
+      f.status !== "approved",
     approve: isLeader && f.status === "draft",
     return: isLeader && f.status === "draft",
     decide:

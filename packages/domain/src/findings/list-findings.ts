@@ -9,9 +9,9 @@ import {
   findings,
   groups,
   ilike,
-
   isNull,
   or,
+  rounds,
   type SQL,
   targets,
 } from "@xuncha/db";
@@ -52,6 +52,7 @@ const columns = {
   feedbackId: findings.feedbackId,
   closedAt: findings.closedAt,
   createdAt: findings.createdAt,
+  roundStatus: rounds.status,
 };
 
 type Row = Awaited<ReturnType<typeof selectFindings>>[number];
@@ -62,6 +63,7 @@ const selectFindings = (ctx: Ctx, where: SQL) =>
     .from(findings)
     .innerJoin(groups, eq(groups.id, findings.groupId))
     .innerJoin(targets, eq(targets.id, findings.targetId))
+    .innerJoin(rounds, eq(rounds.id, findings.roundId))
     .where(where);
 
 function present(ctx: Ctx, r: Row) {
@@ -83,7 +85,7 @@ function present(ctx: Ctx, r: Row) {
     fedBack: r.feedbackId !== null,
     closedAt: r.closedAt,
     createdAt: r.createdAt,
-    abilities: findingAbilities(ctx.actor, r),
+    abilities: findingAbilities(ctx.actor, { ...r, roundOpen: r.roundStatus === "open" }),
   };
 }
 
@@ -126,4 +128,3 @@ export async function getFinding(ctx: Ctx, findingId: string) {
     .where(eq(findingFiles.findingId, findingId));
   return { ...present(ctx, row), files: attached };
 }
-

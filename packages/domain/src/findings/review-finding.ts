@@ -2,14 +2,15 @@ import { eq, findings } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
-import { findingAbilities } from "./finding-abilities";
 import { assertCategory, type FindingInput } from "./create-finding";
-import { loadFindingForChange } from "./load-finding";
+import { findingAbilities } from "./finding-abilities";
+import { assertRoundOpen, loadFindingForChange } from "./load-finding";
 
 /** The group leader approves a draft finding. */
 export async function approveFinding(ctx: Ctx, findingId: string) {
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
+    assertRoundOpen(finding);
     if (!findingAbilities(ctx.actor, finding).approve) {
       throw new AppError(finding.status === "draft" ? "auth.forbidden" : "finding.not_approvable");
     }
@@ -31,10 +32,14 @@ export async function approveFinding(ctx: Ctx, findingId: string) {
 export async function returnFinding(ctx: Ctx, findingId: string, input: { reason: string }) {
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
+    assertRoundOpen(finding);
     if (!findingAbilities(ctx.actor, finding).return) {
       throw new AppError(finding.status === "draft" ? "auth.forbidden" : "finding.not_approvable");
     }
-    await tx.update(findings).set({ status: "returned", updatedAt: new Date() }).where(eq(findings.id, findingId));
+    await tx
+      .update(findings)
+      .set({ status: "returned", updatedAt: new Date() })
+      .where(eq(findings.id, findingId));
     await recordAudit(tx, ctx.actor, {
       action: "finding.return",
       entity: "finding",
@@ -50,8 +55,10 @@ export async function updateFinding(ctx: Ctx, findingId: string, input: Omit<Fin
   assertCategory(input);
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
+    assertRoundOpen(finding);
     const abilities = findingAbilities(ctx.actor, finding);
-    if (!abilities.edit) throw new AppError(finding.status === "approved" ? "finding.not_editable" : "auth.forbidden");
+    if (!abilities.edit)
+      throw new AppError(finding.status === "approved" ? "finding.not_editable" : "auth.forbidden");
     await tx
       .update(findings)
       .set({ ...input, status: "draft", updatedAt: new Date() })
@@ -61,7 +68,10 @@ export async function updateFinding(ctx: Ctx, findingId: string, input: Omit<Fin
       entity: "finding",
       entityId: findingId,
       committeeId: finding.committeeId,
-      summary: { before: { title: finding.title, category: finding.category, severity: finding.severity }, after: input },
+      summary: {
+        before: { title: finding.title, category: finding.category, severity: finding.severity },
+        after: input,
+      },
     });
   });
 }
