@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flattenCommittees } from "../modules/admin/api";
 import { actionLabel } from "../modules/audit/audit-labels";
 import { routeText } from "../modules/findings/finding-labels";
 import { schemeAndCategory, taxonomyOptions } from "../modules/findings/taxonomy-options";
@@ -147,5 +148,24 @@ describe("navigation", () => {
     const items = navItemsFor(me(["officeStaff"], ["rounds", "rectification"]));
     expect(selectedNavPath(items, "/rounds/123")).toBe("/rounds");
     expect(selectedNavPath(items, "/elsewhere")).toBeUndefined();
+  });
+});
+
+describe("flattenCommittees", () => {
+  it("lists each committee before its lower ones, with depth and upper name", () => {
+    const flat = flattenCommittees([
+      {
+        id: "city",
+        name: "市委",
+        level: "city",
+        parentId: null,
+        children: [{ id: "county", name: "县委", level: "county", parentId: "city", children: [] }],
+      },
+    ]);
+    expect(flat.map((c) => [c.id, c.depth, c.parentName])).toEqual([
+      ["city", 0, null],
+      ["county", 1, "市委"],
+    ]);
+    expect(flattenCommittees(undefined)).toEqual([]);
   });
 });

@@ -7,7 +7,6 @@ import { api } from "../../app/api-client";
 import { useMe } from "../../app/auth";
 import { formatDateTime } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
-import { asPaged, type Paged } from "../../app/paged";
 import { hasRole } from "../../app/session";
 import { textSorter, totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
@@ -16,7 +15,15 @@ import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
-import type { Account, Committee, RoleAssignment, RoleInput } from "./api";
+import {
+  type Account,
+  type AccountList,
+  type Committee,
+  type CommitteeTree,
+  flattenCommittees,
+  type RoleAssignment,
+  type RoleInput,
+} from "./api";
 import { RoleFields } from "./role-form";
 
 interface AccountForm {
@@ -226,19 +233,27 @@ function RolesDrawer({
 export function AccountsPage() {
   const me = useMe();
   const { modal } = App.useApp();
-  const accounts = useRequest<Paged<Account> | Account[]>("/accounts");
-  const committees = useRequest<Paged<Committee> | Committee[]>("/committees");
+  const accounts = useRequest<AccountList>("/accounts", { pageSize: 200 });
+  const committees = useRequest<CommitteeTree>("/committees");
   const [creating, setCreating] = useState(false);
   const [rolesOf, setRolesOf] = useState<string | null>(null);
   const [shown, setShown] = useState<number>();
   const { run } = useAction();
-  const items = asPaged(accounts.data).items;
-  const committeeList = asPaged(committees.data).items;
-  const isSysAdmin = hasRole(me, "sysAdmin");
-  const isSecurityAdmin = hasRole(me, "securityAdmin");
+  const items = accounts.data?.items ?? [];
+  const committeeList = flattenCommittees(committees.data?.items);
+  const isSysAdmin = accounts.data?.abilities?.create ?? hasRole(me, "sysAdmin");
+  const canDisable = accounts.data?.abilities?.disable ?? hasRole(me, "sysAdmin");
+  const isSecurityAdmin = accounts.data?.abilities?.assignRoles ?? hasRole(me, "securityAdmin");
   const committeeName = (a: Account) =>
     a.committeeName ?? committeeList.find((c) => c.id === a.committeeId)?.name;
 
+  const enable = async (a: Account) => {
+    const result = await run(() => api.post(`/accounts/${a.id}/enable`));
+    if (result.ok) {
+      notifySuccess(`已启用 ${a.username}`);
+      accounts.reload();
+    }
+  };
   const disable = (a: Account) =>
     modal.confirm({
       title: `停用账号 ${a.username}？`,
@@ -316,9 +331,14 @@ export function AccountsPage() {
           <Button type="link" size="small" onClick={() => setRolesOf(a.id)}>
             {isSecurityAdmin ? "分配角色" : "查看角色"}
           </Button>
-          {isSysAdmin && !a.disabled && a.id !== me.account.id && (
+          {canDisable && !a.disabled && a.id !== me.account.id && (
             <Button type="link" size="small" danger onClick={() => disable(a)}>
               停用
+            </Button>
+          )}
+          {canDisable && a.disabled && (
+            <Button type="link" size="small" onClick={() => enable(a)}>
+              启用
             </Button>
           )}
         </Space>
@@ -341,7 +361,7 @@ export function AccountsPage() {
         <LoadError error={accounts.error} onRetry={accounts.reload} />
       ) : (
         <>
-          <TableToolbar countText={`共 ${shown ?? items.length} 个账号`} />
+          <TableToolbar countText={`共 ${shown ?? accounts.data?.total ?? items.length} 个账号`} />
           <Table<Account>
             rowKey="id"
             size="middle"

@@ -1,12 +1,37 @@
 import type { AssignableRole, CommitteeLevel, Role } from "@xuncha/domain/model";
 
-/** GET /api/committees items */
-export interface Committee {
+/** GET /api/committees items: a tree of committees (upper → lower). */
+export interface CommitteeNode {
   id: string;
   name: string;
   level: CommitteeLevel;
+  levelLabel?: string;
   parentId: string | null;
-  parentName?: string | null;
+  children?: CommitteeNode[];
+}
+
+/** GET /api/committees */
+export interface CommitteeTree {
+  items: CommitteeNode[];
+  abilities?: { create: boolean };
+}
+
+/** A committee in a flat list, with its depth in the tree and its upper committee's name. */
+export interface Committee extends CommitteeNode {
+  depth: number;
+  parentName: string | null;
+}
+
+/** The tree in display order (each committee followed by its lower ones). */
+export function flattenCommittees(
+  nodes: CommitteeNode[] | undefined,
+  depth = 0,
+  parentName: string | null = null,
+): Committee[] {
+  return (nodes ?? []).flatMap((n) => [
+    { ...n, depth, parentName },
+    ...flattenCommittees(n.children, depth + 1, n.name),
+  ]);
 }
 
 export interface RoleAssignment {
@@ -18,6 +43,13 @@ export interface RoleAssignment {
   targetId?: string | null;
   targetName?: string | null;
   isHead?: boolean;
+}
+
+/** GET /api/accounts */
+export interface AccountList {
+  items: Account[];
+  total: number;
+  abilities?: { create: boolean; disable: boolean; assignRoles: boolean };
 }
 
 /** GET /api/accounts items */

@@ -5,15 +5,14 @@ import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
-import { asPaged, type Paged } from "../../app/paged";
-import { labelFilters, textSorter, totalText } from "../../app/table";
+import { textSorter } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
-import type { Committee } from "./api";
+import { type CommitteeNode, type CommitteeTree, flattenCommittees } from "./api";
 
 interface CommitteeForm {
   name: string;
@@ -21,47 +20,47 @@ interface CommitteeForm {
   parentId?: string;
 }
 
+/** Tree rows for antd's table: a leaf has no `children` (an empty array would show an expander). */
+const treeRows = (nodes: CommitteeNode[] | undefined): CommitteeNode[] =>
+  (nodes ?? []).map((n) => ({ ...n, children: n.children?.length ? treeRows(n.children) : undefined }));
+
 /** sysAdmin: the committees (tenants) of the installation, as a tree of upper and lower levels. */
 export function CommitteesPage() {
-  const committees = useRequest<Paged<Committee> | Committee[]>("/committees");
+  const tree = useRequest<CommitteeTree>("/committees");
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<CommitteeForm>();
   const { run, pending } = useAction();
   const width = useDrawerWidth(480);
   const close = useGuardedClose(form, () => setCreating(false));
-  const items = asPaged(committees.data).items;
-  const nameOf = (id: string | null) => items.find((c) => c.id === id)?.name;
+  const flat = flattenCommittees(tree.data?.items);
+  const canCreate = tree.data?.abilities?.create ?? true;
+  const level = Form.useWatch("level", form);
+  const rank = (l: CommitteeLevel) => COMMITTEE_LEVELS.keys.indexOf(l);
 
   const submit = async (v: CommitteeForm) => {
     const result = await run(() =>
-      api.post<Committee>("/committees", {
-        name: v.name.trim(),
-        level: v.level,
-        parentId: v.parentId ?? null,
-      }),
+      api.post("/committees", { name: v.name.trim(), level: v.level, parentId: v.parentId ?? null }),
     );
     if (result.ok) {
       notifySuccess(`已创建${v.name.trim()}`);
       form.resetFields();
       setCreating(false);
-      committees.reload();
+      tree.reload();
     }
   };
 
-  const columns: ColumnsType<Committee> = [
+  const columns: ColumnsType<CommitteeNode> = [
     { title: "党委名称", dataIndex: "name", sorter: textSorter((c) => c.name) },
     {
       title: "层级",
       dataIndex: "level",
-      filters: labelFilters(COMMITTEE_LEVELS.labels),
-      onFilter: (v, c) => c.level === v,
-      render: (l: CommitteeLevel) => <Tag>{COMMITTEE_LEVELS.labels[l] ?? l}</Tag>,
+      render: (l: CommitteeLevel, c) => <Tag>{c.levelLabel ?? COMMITTEE_LEVELS.labels[l] ?? l}</Tag>,
     },
     {
-      title: "上级党委",
-      key: "parent",
-      sorter: textSorter((c) => c.parentName ?? nameOf(c.parentId)),
-      render: (_, c) => c.parentName ?? nameOf(c.parentId) ?? "—",
+      title: "下级党委",
+      key: "children",
+      align: "right",
+      render: (_, c) => `${c.children?.length ?? 0} 个`,
     },
   ];
 
@@ -69,24 +68,27 @@ export function CommitteesPage() {
     <PageContainer
       title="党委管理"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建党委
-        </Button>
+        canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建党委
+          </Button>
+        )
       }
     >
-      {committees.error ? (
-        <LoadError error={committees.error} onRetry={committees.reload} />
+      {tree.error ? (
+        <LoadError error={tree.error} onRetry={tree.reload} />
       ) : (
         <>
-          <TableToolbar countText={`共 ${items.length} 个党委`} />
-          <Table<Committee>
+          <TableToolbar countText={`共 ${flat.length} 个党委`} />
+          <Table<CommitteeNode>
             rowKey="id"
             size="middle"
-            loading={committees.loading}
+            loading={tree.loading}
             columns={columns}
-            dataSource={items}
+            dataSource={treeRows(tree.data?.items)}
+            expandable={{ defaultExpandAllRows: true }}
             scroll={{ x: "max-content" }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: totalText("个党委") }}
+            pagination={false}
             locale={{ emptyText: "尚未创建党委。新安装请先创建本级党委，再创建账号。" }}
           />
         </>
@@ -124,11 +126,17 @@ export function CommitteesPage() {
               options={COMMITTEE_LEVELS.keys.map((k) => ({ value: k, label: COMMITTEE_LEVELS.labels[k] }))}
             />
           </Form.Item>
-          <Form.Item name="parentId" label="上级党委" extra="上级巡察机构可查看下级的汇总统计。">
+          <Form.Item
+            name="parentId"
+            label="上级党委"
+            extra="上级须比本级层级高；上级巡察机构可查看下级的汇总统计。"
+          >
             <Select
               allowClear
-              options={items.map((c) => ({ value: c.id, label: c.name }))}
               placeholder="无"
+              options={flat
+                .filter((c) => !level || rank(c.level) < rank(level))
+                .map((c) => ({ value: c.id, label: `${"　".repeat(c.depth)}${c.name}` }))}
             />
           </Form.Item>
         </Form>

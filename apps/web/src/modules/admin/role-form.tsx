@@ -29,7 +29,7 @@ export function RoleFields({
         >
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={committees.map((c) => ({ value: c.id, label: c.name }))}
+            options={committees.map((c) => ({ value: c.id, label: `${"　".repeat(c.depth)}${c.name}` }))}
             placeholder="选择党委"
           />
         </Form.Item>
@@ -38,10 +38,13 @@ export function RoleFields({
         <Form.Item
           name={[...prefix, "targetId"]}
           label="被巡察对象编号"
-          rules={[{ required: true, whitespace: true, message: "请填写该联系人所在的被巡察对象" }]}
-          extra="被巡察单位联系人只能查看本单位的反馈与整改。"
+          rules={[
+            { required: true, whitespace: true, message: "请填写该联系人所在的被巡察对象编号" },
+            { pattern: /^[0-9a-f-]{36}$/i, message: "编号格式有误：请从被巡察对象库的编辑页复制" },
+          ]}
+          extra="由巡察办在“被巡察对象库 → 编辑”中复制对象编号提供。联系人只能查看本单位的反馈与整改。"
         >
-          <Input placeholder="被巡察对象编号（可在对象库中查到）" />
+          <Input placeholder="如：3f2b…（36 位）" />
         </Form.Item>
       )}
       {role === "officeStaff" && (

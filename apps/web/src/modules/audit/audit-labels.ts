@@ -18,6 +18,7 @@ const ENTITIES: Record<string, string> = {
   settings: "系统设置",
   role: "角色",
   audit: "审计日志",
+  demo: "演示数据",
 };
 
 const VERBS: Record<string, string> = {
@@ -30,6 +31,10 @@ const VERBS: Record<string, string> = {
   login_failed: "登录失败",
   locked: "锁定",
   disable: "停用",
+  enable: "启用",
+  progress: "报告进展",
+  security_update: "修改安全策略",
+  load: "加载",
   assign_role: "分配角色",
   revoke_role: "撤销角色",
   assign_targets: "分配对象",
@@ -49,10 +54,27 @@ const VERBS: Record<string, string> = {
   verify: "校验",
 };
 
+/** Actions whose words do not compose from entity and verb. */
+const WHOLE: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.login_failed": "登录失败",
+  "auth.locked": "登录失败锁定账号",
+  "auth.logout": "退出登录",
+  "settings.security_update": "修改安全策略",
+  "measure.progress": "报告整改进展",
+  "demo.load": "加载演示数据",
+  "clue.read_list": "查看问题线索台账",
+};
+
 export function actionLabel(action: string): string {
+  const whole = WHOLE[action];
+  if (whole) return whole;
   const [entity = "", verb = ""] = action.split(".");
   const e = ENTITIES[entity];
   const v = VERBS[verb];
   if (e && v) return `${v}${e}`;
   return action;
 }
+
+/** Filter by entity: the API takes an action prefix ending with a dot ("finding."). */
+export const ACTION_PREFIXES = Object.entries(ENTITIES).map(([key, label]) => ({ value: `${key}.`, label }));

@@ -1,6 +1,7 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Button, Input, Table, Typography } from "antd";
+import { Alert, Button, DatePicker, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { formatDateTime } from "../../app/format";
@@ -10,7 +11,7 @@ import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
-import { actionLabel } from "./audit-labels";
+import { ACTION_PREFIXES, actionLabel } from "./audit-labels";
 
 /** GET /api/audit items */
 interface AuditEntry {
@@ -35,6 +36,7 @@ interface ChainVerdict {
 function summaryText(summary: unknown): string {
   if (summary === null || summary === undefined) return "";
   if (typeof summary === "string") return summary;
+  if (typeof summary === "object" && Object.keys(summary).length === 0) return "";
   try {
     return JSON.stringify(summary);
   } catch {
@@ -47,8 +49,17 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [search, setSearch] = useState("");
-  const [q, setQ] = useState("");
-  const log = useRequest<Paged<AuditEntry> | AuditEntry[]>("/audit", { page, pageSize, q });
+  const [actor, setActor] = useState("");
+  const [action, setAction] = useState<string>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const log = useRequest<Paged<AuditEntry> | AuditEntry[]>("/audit", {
+    page,
+    pageSize,
+    actor,
+    action,
+    from: range?.[0]?.format("YYYY-MM-DD"),
+    to: range?.[1]?.format("YYYY-MM-DD"),
+  });
   const [verdict, setVerdict] = useState<ChainVerdict>();
   const { run, pending } = useAction();
   const list = asPaged(log.data);
@@ -145,17 +156,36 @@ export function AuditPage() {
           />
         ))}
       <search className="xc-filters">
+        <Select
+          allowClear
+          placeholder="全部操作类别"
+          aria-label="操作类别"
+          value={action}
+          onChange={(v?: string) => {
+            setAction(v);
+            setPage(1);
+          }}
+          options={ACTION_PREFIXES}
+        />
+        <DatePicker.RangePicker
+          aria-label="日期范围"
+          value={range}
+          onChange={(v) => {
+            setRange(v);
+            setPage(1);
+          }}
+        />
         <Input.Search
           allowClear
-          placeholder="搜索操作人或操作"
-          aria-label="搜索审计日志"
+          placeholder="按操作人姓名搜索"
+          aria-label="按操作人姓名搜索"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => {
-            setQ(v.trim());
+            setActor(v.trim());
             setPage(1);
           }}
-          style={{ maxWidth: 320 }}
+          style={{ maxWidth: 280 }}
         />
       </search>
       {log.error ? (

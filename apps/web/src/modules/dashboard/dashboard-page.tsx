@@ -1,4 +1,10 @@
-import { COMMITTEE_LEVELS, type CommitteeLevel, categoryName, type Rate } from "@xuncha/domain/model";
+import {
+  COMMITTEE_LEVELS,
+  type CommitteeLevel,
+  categoryName,
+  type Rate,
+  rectificationRate,
+} from "@xuncha/domain/model";
 import { Card, Col, Empty, Row, Statistic, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { lazy, Suspense, useMemo } from "react";
@@ -82,6 +88,39 @@ function CategoryChart({ o }: { o: CommitteeOverview }) {
   );
 }
 
+/** The sum over committees, computed from their counts (the rate from summed counts, not averaged). */
+export function sumOverview(rows: CommitteeOverview[]): CommitteeOverview {
+  const sum = (pick: (r: CommitteeOverview) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const byCategory = new Map<string, number>();
+  for (const r of rows)
+    for (const b of r.byCategory) byCategory.set(b.category, (byCategory.get(b.category) ?? 0) + b.count);
+  const closed = sum((r) => r.closed);
+  const fedBack = sum((r) => r.fedBack);
+  return {
+    committee: { id: "total", name: "合计", level: "county" },
+    rounds: sum((r) => r.rounds),
+    targets: sum((r) => r.targets),
+    findings: sum((r) => r.findings),
+    drafts: sum((r) => r.drafts),
+    clues: sum((r) => r.clues),
+    fedBack,
+    closed,
+    rectificationRate: rectificationRate(closed, fedBack),
+    byCategory: [...byCategory].map(([category, count]) => ({ category, count })),
+  };
+}
+
+function PerCommitteeChart({ rows }: { rows: CommitteeOverview[] }) {
+  const data = useMemo(() => rows.map((r) => ({ name: r.committee.name, value: r.findings })), [rows]);
+  return (
+    <Card size="small" title="各党委发现问题数">
+      <Suspense fallback={<PageLoading />}>
+        <HorizontalBarChart data={data} unit="个问题" ariaLabel="各党委发现问题数" />
+      </Suspense>
+    </Card>
+  );
+}
+
 function OpenRounds() {
   const rounds = useRequest<RoundSummary[]>("/rounds");
   const open = (rounds.data ?? []).filter((r) => r.status === "open").slice(0, 6);
@@ -119,6 +158,10 @@ function OpenRounds() {
 export function DashboardPage() {
   const me = useMe();
   const overview = useRequest<CommitteeOverview[]>("/statistics/overview");
+  const lowerTotal = useMemo(() => {
+    const lower = (overview.data ?? []).filter((r) => r.committee.id !== me.account.committeeId);
+    return lower.length ? sumOverview(lower) : undefined;
+  }, [overview.data, me.account.committeeId]);
   if (overview.error) return <LoadError error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <PageLoading />;
   const rows = overview.data;
@@ -179,12 +222,25 @@ export function DashboardPage() {
             scroll={{ x: "max-content" }}
             pagination={false}
           />
-          {!own && others.length === 1 && (
-            <div style={{ marginTop: 16 }}>
-              <CategoryChart o={others[0]!} />
-            </div>
-          )}
         </Card>
+      )}
+      {!own && lowerTotal && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col span={24}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              下级党委合计
+            </Typography.Title>
+          </Col>
+          <Col span={24}>
+            <Figures o={lowerTotal} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <PerCommitteeChart rows={others} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <CategoryChart o={lowerTotal} />
+          </Col>
+        </Row>
       )}
     </PageContainer>
   );

@@ -20,7 +20,10 @@ export function GroupFormModal({
   onCreated: () => void;
 }) {
   const [form] = Form.useForm<GroupForm>();
-  const people = useRequest<Paged<Person> | Person[]>(open ? "/people" : null, { pageSize: 200 });
+  const people = useRequest<Paged<Person> | Person[]>(open ? "/people" : null, {
+    pageSize: 200,
+    available: "true",
+  });
   const { run, pending } = useAction();
   const all = asPaged(people.data).items.filter((p) => p.available !== false);
   const values = Form.useWatch([], form) as GroupForm | undefined;

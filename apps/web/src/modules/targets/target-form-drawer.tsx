@@ -1,5 +1,5 @@
 import { ORG_FORMS, TARGET_CATEGORIES } from "@xuncha/domain/model";
-import { AutoComplete, Button, DatePicker, Drawer, Form, Input, Select, Space } from "antd";
+import { AutoComplete, Button, DatePicker, Drawer, Form, Input, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { api } from "../../app/api-client";
@@ -100,6 +100,15 @@ export function TargetFormDrawer({
         </Space>
       }
     >
+      {editing && (
+        <Typography.Paragraph type="secondary">
+          对象编号：
+          <Typography.Text copyable={{ tooltips: ["复制编号", "已复制"] }} code>
+            {editing.id}
+          </Typography.Text>
+          （为本单位联系人开通账号时，提供给安全管理员）
+        </Typography.Paragraph>
+      )}
       <Form<TargetForm> form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="name"
