@@ -16,12 +16,22 @@ export async function getRound(ctx: Ctx, roundId: string) {
   const [members, assigned] = ids.length
     ? await Promise.all([
         ctx.db
-          .select({ groupId: groupMembers.groupId, personId: people.id, name: people.name, role: groupMembers.role })
+          .select({
+            groupId: groupMembers.groupId,
+            personId: people.id,
+            name: people.name,
+            role: groupMembers.role,
+          })
           .from(groupMembers)
           .innerJoin(people, eq(people.id, groupMembers.personId))
           .where(inArray(groupMembers.groupId, ids)),
         ctx.db
-          .select({ groupId: groupTargets.groupId, id: targets.id, name: targets.name, category: targets.category })
+          .select({
+            groupId: groupTargets.groupId,
+            id: targets.id,
+            name: targets.name,
+            category: targets.category,
+          })
           .from(groupTargets)
           .innerJoin(targets, eq(targets.id, groupTargets.targetId))
           .where(inArray(groupTargets.groupId, ids)),

@@ -1,4 +1,4 @@
-import { and, eq, groups, groupMembers, groupTargets, inArray, max, people, targets } from "@xuncha/db";
+import { and, eq, groupMembers, groups, groupTargets, inArray, max, people, targets } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -17,7 +17,8 @@ export async function createGroup(ctx: Ctx, roundId: string, input: { members: G
   const leaders = input.members.filter((m) => m.role === "leader");
   if (leaders.length !== 1) throw new AppError("group.leader_required");
   const personIds = [...new Set(input.members.map((m) => m.personId))];
-  if (personIds.length !== input.members.length) throw new AppError("request.invalid", "同一人不能在组内重复出现");
+  if (personIds.length !== input.members.length)
+    throw new AppError("request.invalid", "同一人不能在组内重复出现");
   return ctx.db.transaction(async (tx) => {
     const round = await findRoundForOffice(tx, ctx.actor, roundId, true);
     const found = await tx
@@ -68,13 +69,17 @@ export async function assignTargets(ctx: Ctx, groupId: string, input: { targetId
     const elsewhere = taken.filter((t) => t.groupId !== groupId);
     if (elsewhere.length) {
       const names = found.filter((f) => elsewhere.some((e) => e.targetId === f.id)).map((f) => f.name);
-      throw new AppError("group.target_taken", `${names.join("、")} 已分配给本轮其他巡察组`, { targetIds: elsewhere });
+      throw new AppError("group.target_taken", `${names.join("、")} 已分配给本轮其他巡察组`, {
+        targetIds: elsewhere,
+      });
     }
     const fresh = targetIds.filter((id) => !taken.some((t) => t.targetId === id));
     if (fresh.length) {
       await tx
         .insert(groupTargets)
-        .values(fresh.map((targetId) => ({ groupId, targetId, roundId: round.id, committeeId: group.committeeId })));
+        .values(
+          fresh.map((targetId) => ({ groupId, targetId, roundId: round.id, committeeId: group.committeeId })),
+        );
     }
     await recordAudit(tx, ctx.actor, {
       action: "group.assign_targets",

@@ -1,6 +1,6 @@
 import { asc, eq, terms } from "@xuncha/db";
-import { actingCommittee, COMMITTEE_READERS } from "../access/policies";
 import type { Ctx } from "../access/ctx";
+import { actingCommittee, COMMITTEE_READERS } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
 
@@ -14,8 +14,17 @@ export async function createTerm(ctx: Ctx, input: { name: string; startsOn: stri
   const committeeId = actingCommittee(ctx.actor, ["officeStaff"]);
   if (input.endsOn < input.startsOn) throw new AppError("round.dates_invalid");
   return ctx.db.transaction(async (tx) => {
-    const [term] = await tx.insert(terms).values({ ...input, committeeId }).returning();
-    await recordAudit(tx, ctx.actor, { action: "term.create", entity: "term", entityId: term!.id, committeeId, summary: input });
+    const [term] = await tx
+      .insert(terms)
+      .values({ ...input, committeeId })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "term.create",
+      entity: "term",
+      entityId: term!.id,
+      committeeId,
+      summary: input,
+    });
     return term!;
   });
 }
