@@ -58,6 +58,15 @@ export const findings = pgTable(
     // is read from the index instead of sorting every visible finding (bench/README.md).
     index("findings_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.number),
     index("findings_round_created_idx").on(t.roundId, t.createdAt.desc().nullsFirst(), t.number),
+    // A round's figures (statistics) counted from the index alone (index-only scan), without the rows.
+    index("findings_round_figures_idx").on(
+      t.roundId,
+      t.committeeId,
+      t.status,
+      t.route,
+      t.feedbackId,
+      t.closedAt,
+    ),
   ],
 );
 

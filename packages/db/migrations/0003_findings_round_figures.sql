@@ -1,0 +1,1 @@
+CREATE INDEX "findings_round_figures_idx" ON "findings" USING btree ("round_id","committee_id","status","route","feedback_id","closed_at");
