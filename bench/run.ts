@@ -7,10 +7,11 @@
  * real app on 127.0.0.1, log in, and load each endpoint with autocannon. Prints a table and writes
  * bench/out/results.{json,md} and bench/out/explain-<database>.txt.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import { type Database, type DatabaseKind, type Db, migrateDatabase, openDatabase } from "@xuncha/db";
 import {
@@ -210,11 +211,72 @@ interface ApiStats {
   rps: number;
   non2xx: number;
   errors: number;
+  /**
+   * Event-loop utilization of the server's thread during the load (1 = never idle), and its busy
+   * time per request: the thread's capacity is about 1000 / busyMsPerRequest requests per second.
+   */
+  eventLoopUtilization: number;
+  busyMsPerRequest: number;
+  /**
+   * CPU time per request (Linux /proc; null elsewhere): of the server's main thread (with PGlite it
+   * runs the database too), and of the PostgreSQL backends connected to the bench database. CPU
+   * time is less disturbed than latency by other work on a shared machine.
+   */
+  cpuMsPerRequest: { serverThread: number | null; postgres: number | null };
 }
 
-async function load(url: string, cookie: string, connections: number, seconds: number): Promise<ApiStats> {
+/** CPU time (ms) of the server's main thread and of the database's PostgreSQL backends. */
+interface CpuProbe {
+  snapshot(): Promise<{ thread: number | null; backends: Map<number, number> | null }>;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function procCpuMs(path: string): number | null {
+  try {
+    const stat = readFileSync(path, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14, 15)
+  } catch {
+    return null;
+  }
+}
+
+function cpuProbe(backendPids: (() => Promise<number[]>) | null): CpuProbe {
+  return {
+    async snapshot() {
+      const thread = procCpuMs(`/proc/self/task/${process.pid}/stat`);
+      if (!backendPids) return { thread, backends: null };
+      const backends = new Map<number, number>();
+      for (const pid of await backendPids()) {
+        const cpu = procCpuMs(`/proc/${pid}/stat`);
+        if (cpu !== null) backends.set(pid, cpu);
+      }
+      return { thread, backends };
+    },
+  };
+}
+
+async function load(
+  url: string,
+  cookie: string,
+  connections: number,
+  seconds: number,
+  probe: CpuProbe,
+): Promise<ApiStats> {
+  const cpuBefore = await probe.snapshot();
   // One worker thread: the load generator does not share the server's event loop.
+  const before = performance.eventLoopUtilization();
   const r = await autocannon({ url, connections, duration: seconds, headers: { cookie }, workers: 1 });
+  const elu = performance.eventLoopUtilization(before);
+  const cpuAfter = await probe.snapshot();
+  const requests = Math.max(r.requests.total, 1);
+  let postgres: number | null = null;
+  if (cpuBefore.backends && cpuAfter.backends) {
+    postgres = 0;
+    for (const [pid, cpu] of cpuAfter.backends) postgres += cpu - (cpuBefore.backends.get(pid) ?? 0);
+    postgres /= requests;
+  }
   return {
     connections,
     seconds: r.duration,
@@ -225,6 +287,15 @@ async function load(url: string, cookie: string, connections: number, seconds: n
     rps: r.requests.average,
     non2xx: r.non2xx,
     errors: r.errors,
+    eventLoopUtilization: elu.utilization,
+    busyMsPerRequest: elu.active / requests,
+    cpuMsPerRequest: {
+      serverThread:
+        cpuBefore.thread === null || cpuAfter.thread === null
+          ? null
+          : (cpuAfter.thread - cpuBefore.thread) / requests,
+      postgres,
+    },
   };
 }
 
@@ -330,6 +401,12 @@ async function prepare(
 }
 
 const ms = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+const cpuCell = (c: ApiStats["cpuMsPerRequest"]) =>
+  c.serverThread === null
+    ? "–"
+    : c.postgres === null
+      ? ms(c.serverThread)
+      : `${ms(c.serverThread)} + ${ms(c.postgres)}`;
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 async function benchDatabase(
@@ -339,6 +416,17 @@ async function benchDatabase(
   log(`${kind}: preparing a fresh database`);
   const { database, cleanup } = await prepare(kind, url);
   const runner = sqlRunner(database, url);
+  const probe = cpuProbe(
+    kind === "postgres"
+      ? async () => {
+          const r = (await runner.exec({
+            sql: "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+            params: [],
+          })) as { rows: { pid: number }[] };
+          return r.rows.map((row) => row.pid);
+        }
+      : null,
+  );
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     log(`${kind}: generating ${SETTINGS.findings} findings`);
@@ -371,7 +459,8 @@ async function benchDatabase(
 
     const results: EndpointResult[] = [];
     const explains: string[] = [];
-    for (const endpoint of endpoints(data)) {
+    const only = env.BENCH_ENDPOINTS?.split(",").map((k) => k.trim());
+    for (const endpoint of endpoints(data).filter((e) => !only || only.includes(e.key))) {
       const actor = actors[endpoint.as];
       const cookie = cookies[endpoint.as];
       const check = await get(base, endpoint.path, cookie);
@@ -406,8 +495,14 @@ async function benchDatabase(
         const r = await get(base, endpoint.path, cookie);
         if (r.status !== 200) throw new Error(`${endpoint.path}: ${r.status}`);
       });
-      await load(`${base}${endpoint.path}`, cookie, SETTINGS.connections, 1); // warm-up
-      const api = await load(`${base}${endpoint.path}`, cookie, SETTINGS.connections, SETTINGS.duration);
+      await load(`${base}${endpoint.path}`, cookie, SETTINGS.connections, 1, probe); // warm-up
+      const api = await load(
+        `${base}${endpoint.path}`,
+        cookie,
+        SETTINGS.connections,
+        SETTINGS.duration,
+        probe,
+      );
       results.push({
         key: endpoint.key,
         label: endpoint.label,
@@ -454,10 +549,11 @@ async function benchDatabase(
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function markdown(results: DatabaseResult[], started: Date): string {
+function markdown(results: DatabaseResult[], started: Date, loads: number[]): string {
   const lines: string[] = [];
   const cpu = cpus();
   lines.push(`# Xuncha bench — ${started.toISOString()}`, "");
+  lines.push(`Load average (1 min) at start and end: ${loads.map((l) => l.toFixed(1)).join(" → ")}.`, "");
   lines.push(
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, Node ${process.version}. ` +
       `Load: ${SETTINGS.connections} connections × ${SETTINGS.duration} s per endpoint (autocannon, one worker thread); ` +
@@ -472,14 +568,17 @@ function markdown(results: DatabaseResult[], started: Date): string {
     );
     lines.push(
       "| endpoint | answer | API p50 | API p99 | req/s | API p50, 1 at a time | SQL p50 | SQL p99 | SQL p50 ×" +
-        `${SETTINGS.connections} | SQL/s ×${SETTINGS.connections} | domain p50 | auth SQL p50 | API/SQL (1) | API/SQL (×${SETTINGS.connections}) | p99 < 100 |`,
-      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|",
+        `${SETTINGS.connections} | SQL/s ×${SETTINGS.connections} | domain p50 | auth SQL p50 | server busy ms/req | CPU ms/req server + PG | ` +
+        `API/SQL (1) | API/SQL (×${SETTINGS.connections}) | p99 < 100 |`,
+      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|",
     );
     for (const e of r.endpoints) {
       lines.push(
         `| ${e.label} (${e.as}) | ${e.answer} | ${e.api.p50} | ${e.api.p99} | ${e.api.rps.toFixed(0)} | ${ms(e.apiUnloaded.p50)} | ` +
           `${ms(e.sql.sequential.p50)} | ${ms(e.sql.sequential.p99)} | ${ms(e.sql.concurrent.p50)} | ${e.sql.concurrent.perSecond.toFixed(0)} | ` +
-          `${ms(e.domain.p50)} | ${ms(e.authSql.p50)} | ${e.ratios.unloaded.toFixed(2)} | ${e.ratios.loaded.toFixed(2)} | ` +
+          `${ms(e.domain.p50)} | ${ms(e.authSql.p50)} | ${ms(e.api.busyMsPerRequest)} (${(e.api.eventLoopUtilization * 100).toFixed(0)}%) | ` +
+          `${cpuCell(e.api.cpuMsPerRequest)} | ` +
+          `${e.ratios.unloaded.toFixed(2)} | ${e.ratios.loaded.toFixed(2)} | ` +
           `${e.api.p99 < 100 ? "yes" : "**no**"} |`,
       );
     }
@@ -491,7 +590,10 @@ function markdown(results: DatabaseResult[], started: Date): string {
   lines.push(
     "API/SQL (1): API p50 one request at a time ÷ SQL p50 of the use case's queries replayed one at a time. ",
     `API/SQL (×${SETTINGS.connections}): API p50 under load ÷ SQL p50 with ${SETTINGS.connections} concurrent replays. `,
-    "auth SQL: the session and actor queries every authenticated request runs before the use case.",
+    "auth SQL: the session and actor queries every authenticated request runs before the use case. ",
+    "server busy ms/req: the server thread's busy time per request under load (event-loop utilization in brackets); " +
+      "with PGlite that thread also runs the database. ",
+    "CPU ms/req: CPU time per request under load of the server's main thread, plus of the PostgreSQL backends.",
     "",
   );
   return lines.join("\n");
@@ -499,6 +601,7 @@ function markdown(results: DatabaseResult[], started: Date): string {
 
 async function main() {
   const started = new Date();
+  const startLoad = loadavg()[0] ?? 0;
   const url = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || undefined;
   const kinds: DatabaseKind[] = url ? ["pglite", "postgres"] : ["pglite"];
   const only = env.BENCH_DATABASES?.split(",").map((s) => s.trim());
@@ -514,11 +617,12 @@ async function main() {
     results.push(result);
     explains[kind] = explain;
   }
-  const report = markdown(results, started);
+  const loads = [startLoad, loadavg()[0] ?? 0];
+  const report = markdown(results, started, loads);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(
     join(OUT_DIR, "results.json"),
-    `${JSON.stringify({ started: started.toISOString(), settings: SETTINGS, node: process.version, cpus: cpus().length, results }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), settings: SETTINGS, node: process.version, cpus: cpus().length, loadAverage: loads, results }, null, 2)}\n`,
   );
   writeFileSync(join(OUT_DIR, "results.md"), report);
   for (const [kind, text] of Object.entries(explains))
