@@ -27,7 +27,7 @@ if (!root) throw new Error("#root missing");
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <NotifyBridge />
         <AuthProvider>

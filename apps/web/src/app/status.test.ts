@@ -25,7 +25,7 @@ describe("ledgerStateTag", () => {
     expect(ledgerStateTag("closed", [], today)).toEqual({ tone: "done", label: "已销号" });
     expect(ledgerStateTag("overdue", [], today)).toEqual({ tone: "overdue", label: "已逾期" });
     expect(ledgerStateTag("noPlan", [], today)).toEqual({ tone: "neutral", label: "未制定措施" });
-    expect(ledgerStateTag("reported", [], today).label).toBe("已完成待销号");
+    expect(ledgerStateTag("reported", [], today).label).toBe("已报完成待销号");
   });
 
   it("shows an item in progress as due soon when an open deadline is within 7 days", () => {

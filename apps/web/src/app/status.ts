@@ -38,7 +38,7 @@ export const LEDGER_STATE_LABELS: Record<LedgerState, string> = {
   noPlan: "未制定措施",
   inProgress: "整改中",
   overdue: "已逾期",
-  reported: "已完成待销号",
+  reported: "已报完成待销号",
   closed: "已销号",
 };
 

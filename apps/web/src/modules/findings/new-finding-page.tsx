@@ -150,7 +150,11 @@ export function NewFindingPage() {
             />
           </Form.Item>
           <FindingFields />
-          <Form.Item name="files" label="证明材料" extra="可上传多个文件，单个文件不超过上传大小限制。">
+          <Form.Item
+            name="files"
+            label="证明材料"
+            extra="可上传多个文件：图片、PDF、Office 文档、音视频；单个文件不超过 20 MB。"
+          >
             <FileUpload />
           </Form.Item>
           <Space>

@@ -125,6 +125,7 @@ export function LedgerPage() {
       title: "状态",
       key: "state",
       fixed: "left",
+      width: 150,
       filters: labelFilters(LEDGER_STATE_LABELS),
       onFilter: (v, i) => i.state === v,
       render: (_, i) => <StatusTagView tag={ledgerStateTag(i.state, i.measures, today)} />,

@@ -70,7 +70,7 @@ function TermModal({
       confirmLoading={pending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" name="term">
         <Form.Item
           name="name"
           label="届次名称"
@@ -146,7 +146,7 @@ export function RoundFormDrawer({
       }
     >
       <Form<RoundForm> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: "regular" }}>
-        <Form.Item label="届次" required>
+        <Form.Item label="届次" required htmlFor="termId">
           <Space.Compact style={{ width: "100%" }}>
             <Form.Item name="termId" noStyle rules={[{ required: true, message: "请选择届次" }]}>
               <Select

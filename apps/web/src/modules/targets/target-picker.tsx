@@ -7,12 +7,15 @@ import type { Target } from "./api";
 
 /** Searches the target registry on the server (by name), for large registries of villages. */
 export function TargetPicker({
+  id,
   value,
   onChange,
   exclude = [],
   multiple = true,
   placeholder = "输入名称搜索被巡察对象",
 }: {
+  /** Set by Form.Item, so its label points at the input. */
+  id?: string;
   value?: string[];
   onChange?: (ids: string[]) => void;
   exclude?: string[];
@@ -41,6 +44,7 @@ export function TargetPicker({
   ];
   return (
     <Select
+      id={id}
       mode={multiple ? "multiple" : undefined}
       showSearch={{ filterOption: false, onSearch: setInput }}
       loading={result.loading}
