@@ -1,3 +1,4 @@
+import { PrinterOutlined } from "@ant-design/icons";
 import { COMPLETIONS } from "@xuncha/domain/model";
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -212,7 +213,14 @@ export function LedgerPage() {
   ];
 
   return (
-    <PageContainer title="整改台账">
+    <PageContainer
+      title="整改台账"
+      extra={
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="xc-no-print">
+          打印
+        </Button>
+      }
+    >
       <search className="xc-filters">
         <Select
           allowClear

@@ -115,6 +115,20 @@ export function RoundDetailPage() {
     });
   };
   const next = ROUND_STAGES.keys[current + 1];
+  const closeRound = () =>
+    modal.confirm({
+      title: `结束${r.name}？`,
+      content: "结束后，本轮的巡察组只能查看、不能再修改记录；如需继续工作，巡察办可重新打开。",
+      okText: "结束本轮",
+      cancelText: "取消",
+      onOk: async () => {
+        const result = await run(() => api.patch<RoundDetail>(`/rounds/${r.id}`, { status: "closed" }));
+        if (result.ok) {
+          notifySuccess(`${r.name}已结束`);
+          round.setData(result.value);
+        }
+      },
+    });
 
   return (
     <PageContainer
@@ -132,6 +146,11 @@ export function RoundDetailPage() {
           {manage && next && (
             <Button type="primary" onClick={() => moveTo(next)}>
               进入下一阶段：{ROUND_STAGES.labels[next]}
+            </Button>
+          )}
+          {manage && !next && (
+            <Button type="primary" onClick={closeRound}>
+              结束本轮巡察
             </Button>
           )}
         </>
