@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { ROLE_LABELS } from "@xuncha/domain/model";
-import { App, Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Drawer, Form, Input, Select, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { api } from "../../app/api-client";
@@ -10,6 +10,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { textSorter, totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
@@ -362,7 +363,7 @@ export function AccountsPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${shown ?? accounts.data?.total ?? items.length} 个账号`} />
-          <Table<Account>
+          <DataTable<Account>
             rowKey="id"
             size="middle"
             loading={accounts.loading}

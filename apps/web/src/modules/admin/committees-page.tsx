@@ -1,12 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { COMMITTEE_LEVELS, type CommitteeLevel } from "@xuncha/domain/model";
-import { Button, Drawer, Form, Input, Select, Space, Table, Tag } from "antd";
+import { Button, Drawer, Form, Input, Select, Space, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { textSorter } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
@@ -80,7 +81,7 @@ export function CommitteesPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${flat.length} 个党委`} />
-          <Table<CommitteeNode>
+          <DataTable<CommitteeNode>
             rowKey="id"
             size="middle"
             loading={tree.loading}

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Button, DatePicker, Input, Select, Table, Typography } from "antd";
+import { Alert, Button, DatePicker, Input, Select, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { formatDateTime } from "../../app/format";
 import { asPaged, type Paged } from "../../app/paged";
 import { totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
@@ -185,7 +186,6 @@ export function AuditPage() {
             setActor(v.trim());
             setPage(1);
           }}
-          style={{ maxWidth: 280 }}
         />
       </search>
       {log.error ? (
@@ -193,7 +193,7 @@ export function AuditPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${list.total} 条记录`} />
-          <Table<AuditEntry>
+          <DataTable<AuditEntry>
             rowKey="seq"
             size="small"
             loading={log.loading}

@@ -17,7 +17,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Typography,
 } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -29,6 +28,7 @@ import { notifySuccess } from "../../app/notify";
 import { clueTag } from "../../app/status";
 import { labelFilters, numberSorter, textSorter, totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -310,7 +310,7 @@ export function CluesPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${shown ?? items.length} 件线索，已办结 ${concluded} 件`} />
-          <Table<Clue>
+          <DataTable<Clue>
             rowKey="id"
             size="middle"
             loading={clues.loading}

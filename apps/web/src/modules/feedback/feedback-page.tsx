@@ -1,19 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { FEEDBACK_FORMS, type FeedbackForm } from "@xuncha/domain/model";
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -25,6 +12,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { labelFilters, numberSorter, textSorter, totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -234,7 +222,7 @@ export function FeedbackPage() {
           <TableToolbar
             countText={`共 ${list.length} 次反馈，反馈问题 ${list.reduce((n, f) => n + f.findingCount, 0)} 个`}
           />
-          <Table<Feedback>
+          <DataTable<Feedback>
             rowKey="id"
             size="middle"
             loading={feedbacks.loading || rounds.loading}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { FINDING_STATUSES, type FindingStatus, SEVERITIES, type Severity } from "@xuncha/domain/model";
-import { Button, Input, Select, Table, Tag } from "antd";
+import { Button, Input, Select, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
@@ -10,6 +10,7 @@ import { groupGrants } from "../../app/session";
 import { findingStatusTag } from "../../app/status";
 import { labelFilters, numberSorter, textSorter, totalText, valueFilters } from "../../app/table";
 import { useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -173,7 +174,6 @@ export function FindingsPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => setParam("q", v.trim() || undefined)}
-          style={{ maxWidth: 300 }}
         />
       </search>
       {list.error ? (
@@ -181,7 +181,7 @@ export function FindingsPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${list.data?.total ?? 0} 个问题`} />
-          <Table<FindingItem>
+          <DataTable<FindingItem>
             rowKey="id"
             size="middle"
             loading={list.loading}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Table, Tag } from "antd";
+import { Button, Input, Select, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useMe } from "../../app/auth";
@@ -7,6 +7,7 @@ import { asPaged, type Paged } from "../../app/paged";
 import { hasRole } from "../../app/session";
 import { labelFilters, textSorter, totalText, valueFilters } from "../../app/table";
 import { useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -103,7 +104,6 @@ export function PeoplePage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => setQ(v.trim())}
-          style={{ maxWidth: 320 }}
         />
       </search>
       {people.error ? (
@@ -111,7 +111,7 @@ export function PeoplePage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${shown ?? list.total} 人`} />
-          <Table<Person>
+          <DataTable<Person>
             rowKey="id"
             size="middle"
             loading={people.loading}

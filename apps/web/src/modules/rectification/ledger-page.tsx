@@ -1,6 +1,6 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import { COMPLETIONS } from "@xuncha/domain/model";
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Navigate } from "react-router-dom";
@@ -18,6 +18,7 @@ import {
 } from "../../app/status";
 import { labelFilters, numberSorter, textSorter, totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -273,7 +274,7 @@ export function LedgerPage() {
               ))}
             </Space>
           </TableToolbar>
-          <Table<LedgerItem>
+          <DataTable<LedgerItem>
             rowKey={(i) => i.finding.id}
             size="middle"
             loading={ledger.loading}

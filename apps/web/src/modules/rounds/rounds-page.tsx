@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { ROUND_KINDS, ROUND_STAGES, type RoundKind, type RoundStage } from "@xuncha/domain/model";
-import { Button, Table, Tag } from "antd";
+import { Button, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -10,6 +10,7 @@ import { hasRole } from "../../app/session";
 import { roundStatusTag } from "../../app/status";
 import { labelFilters, numberSorter, textSorter, totalText } from "../../app/table";
 import { useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -95,7 +96,7 @@ export function RoundsPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${shown ?? rounds.data?.length ?? 0} 轮巡察`} />
-          <Table<RoundSummary>
+          <DataTable<RoundSummary>
             rowKey="id"
             size="middle"
             loading={rounds.loading}

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { TARGET_CATEGORIES, type TargetCategory } from "@xuncha/domain/model";
-import { Button, Input, Select, Table } from "antd";
+import { Button, Input, Select } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { download } from "../../app/api-client";
@@ -10,6 +10,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { textSorter, totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -131,7 +132,6 @@ export function TargetsPage() {
             setQ(v.trim());
             setPage(1);
           }}
-          style={{ maxWidth: 320 }}
         />
       </search>
       {list.error ? (
@@ -143,7 +143,7 @@ export function TargetsPage() {
               导出 Excel
             </Button>
           </TableToolbar>
-          <Table<Target>
+          <DataTable<Target>
             rowKey="id"
             size="middle"
             loading={list.loading}
