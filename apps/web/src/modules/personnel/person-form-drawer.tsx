@@ -112,7 +112,11 @@ export function PersonFormDrawer({
           <Input maxLength={50} placeholder="如：正科级、一级主任科员" />
         </Form.Item>
         <Form.Item name="expertise" label="业务特长" extra="可选择或输入">
-          <Select mode="tags" options={EXPERTISE_OPTIONS.map((e) => ({ value: e, label: e }))} />
+          <Select
+            mode="tags"
+            maxCount={10}
+            options={EXPERTISE_OPTIONS.map((e) => ({ value: e, label: e }))}
+          />
         </Form.Item>
         <Form.Item name="joinedOn" label="入库时间">
           <DatePicker style={{ width: "100%" }} />
