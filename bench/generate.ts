@@ -1,8 +1,9 @@
 /**
  * Bench data generator: one county committee with 200 targets, one term, rounds × groups, and
- * 100,000 findings (a realistic mix of statuses, routes, feedback and close-outs), plus two accounts:
- * an office head (officeStaff, isHead) and a group leader (a person linked to the account, leading
- * group 1 of the last two rounds).
+ * 100,000 findings (a realistic mix of statuses, routes, feedback and close-outs), plus three accounts:
+ * an office head (officeStaff, isHead), a group leader (a person linked to the account, leading
+ * group 1 of the last two rounds) and an office staff member (not the head) who is also the liaison
+ * of group 2 of the last round.
  *
  * Every table is filled with one set-based statement (`insert … select … from generate_series`),
  * never row by row. Pseudo-random choices come from hashint4extended(i, seed), so two runs with the
@@ -19,6 +20,7 @@ import { hashPassword } from "@xuncha/domain";
 export const BENCH_PASSWORD = "Bench@Passw0rd";
 export const OFFICE_USERNAME = "bench-office";
 export const LEADER_USERNAME = "bench-leader";
+export const STAFF_USERNAME = "bench-staff";
 
 export interface GenerateOptions {
   findings?: number;
@@ -39,6 +41,8 @@ export interface Generated {
   rounds: { id: string; number: number; stage: string; findings: number }[];
   office: { accountId: string; username: string };
   leader: { accountId: string; username: string; groupIds: string[] };
+  /** Office staff, not the head (no clues), and the liaison of a group: visibility is an OR. */
+  staff: { accountId: string; username: string };
   password: string;
   counts: Record<string, number>;
   /** Milliseconds per step, and in total. */
@@ -124,7 +128,7 @@ export async function generate(db: Db, options: GenerateOptions = {}): Promise<G
   const result = await db.transaction(async (tx) => {
     const existing = await queryRows<{ n: number }>(
       tx,
-      sql`select count(*)::int as n from accounts where lower(username) in (${OFFICE_USERNAME}, ${LEADER_USERNAME})`,
+      sql`select count(*)::int as n from accounts where lower(username) in (${OFFICE_USERNAME}, ${LEADER_USERNAME}, ${STAFF_USERNAME})`,
     );
     if ((existing[0]?.n ?? 0) > 0) throw new Error("bench generator: the database already holds bench data");
 
@@ -228,6 +232,22 @@ export async function generate(db: Db, options: GenerateOptions = {}): Promise<G
       tx,
       sql`select group_id as id from group_members where person_id = ${person.id} order by group_id`,
     );
+    // An office staff member (not the head) who is also the liaison (联络员) of group 2 of the last round.
+    const staff = await one<{ id: string }>(
+      tx,
+      sql`insert into accounts (committee_id, username, display_name, password_hash)
+          values (${committeeId}, ${STAFF_USERNAME}, '基准巡察办干部', ${passwordHash}) returning id`,
+    );
+    await tx.execute(sql`
+      insert into role_assignments (account_id, role, committee_id, is_head)
+      values (${staff.id}, 'officeStaff', ${committeeId}, false)`);
+    await tx.execute(sql`
+      with p as (
+        insert into people (committee_id, name, pool, unit, post, account_id)
+        values (${committeeId}, '基准巡察办干部', 'talent', '基准测试县委巡察办', '干部', ${staff.id}) returning id
+      )
+      insert into group_members (group_id, person_id, committee_id, role)
+      select g.id, p.id, ${committeeId}, 'liaison' from p, groups g where g.round_id = ${lastRound.id} and g.number = 2`);
     lap("accounts");
 
     // One feedback (反馈) per target inspected in every round but the last.
@@ -338,6 +358,7 @@ export async function generate(db: Db, options: GenerateOptions = {}): Promise<G
       rounds: rounds.map((r) => ({ ...r, findings: countOf(r.id) })),
       office: { accountId: office.id, username: OFFICE_USERNAME },
       leader: { accountId: leader.id, username: LEADER_USERNAME, groupIds: leaderGroups.map((g) => g.id) },
+      staff: { accountId: staff.id, username: STAFF_USERNAME },
       password: BENCH_PASSWORD,
       counts,
       timings,
