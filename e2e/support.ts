@@ -67,6 +67,7 @@ export async function newUser(
     outside.push(url);
     return route.abort();
   });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   return { context, page, outside };
 }

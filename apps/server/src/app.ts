@@ -71,7 +71,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(registerRoutes, { prefix: "/api" });
 
   if (existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, preCompressed: true });
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) throw new AppError("route.not_found");
       return reply.sendFile("index.html");

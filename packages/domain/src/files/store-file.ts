@@ -37,6 +37,7 @@ export const ALLOWED_MIME = new Set([
   "audio/mpeg",
   "audio/wav",
   "audio/x-wav",
+  "text/plain",
 ]);
 
 /** Detects a file's type by content; plain UTF-8 text is accepted as text/plain. */

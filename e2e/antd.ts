@@ -1,0 +1,45 @@
+import type { Locator, Page } from "playwright-core";
+
+/**
+ * Chooses an option of an Ant Design Select by its visible text. The dropdown is found through the
+ * input's aria-controls, since a previous select's dropdown may still be fading out with the same options.
+ */
+export async function choose(page: Page, select: Locator, option: string | RegExp) {
+  // Options may still be loading when the select opens: try again a few times.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const listId = await select.getAttribute("aria-controls");
+    const dropdown = listId
+      ? page.locator(`.ant-select-dropdown:has([id="${listId}"])`)
+      : page.locator(".ant-select-dropdown");
+    try {
+      await dropdown
+        .locator(".ant-select-item-option")
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press("Escape");
+    }
+  }
+}
+
+/** Types a date into an Ant Design DatePicker and confirms it. */
+export async function typeDate(picker: Locator, value: string) {
+  await picker.click();
+  await picker.fill(value);
+  await picker.press("Enter");
+  await picker.blur();
+}
+
+/** Waits for the success message Ant Design shows after an action. */
+export const success = (page: Page, text: string | RegExp) =>
+  page.locator(".ant-message-success", { hasText: text }).first().waitFor();
+
+/** Picks today in an Ant Design DatePicker whose input is read-only (as on phones). */
+export async function pickToday(page: Page, picker: Locator) {
+  await picker.click();
+  await page.locator(".ant-picker-dropdown").filter({ visible: true }).getByText("今天").click();
+}
