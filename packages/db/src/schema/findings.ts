@@ -33,6 +33,8 @@ export const findings = pgTable(
     severity: text("severity").notNull().default("general"),
     /** draft | approved | returned */
     status: text("status").notNull().default("draft"),
+    /** Why the leader returned it, shown to the group until it is revised. */
+    returnReason: text("return_reason").notNull().default(""),
     createdBy: uuid("created_by").notNull(),
     approvedBy: uuid("approved_by"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),

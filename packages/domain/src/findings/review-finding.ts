@@ -38,7 +38,7 @@ export async function returnFinding(ctx: Ctx, findingId: string, input: { reason
     }
     await tx
       .update(findings)
-      .set({ status: "returned", updatedAt: new Date() })
+      .set({ status: "returned", returnReason: input.reason, updatedAt: new Date() })
       .where(eq(findings.id, findingId));
     await recordAudit(tx, ctx.actor, {
       action: "finding.return",
@@ -61,7 +61,7 @@ export async function updateFinding(ctx: Ctx, findingId: string, input: Omit<Fin
       throw new AppError(finding.status === "approved" ? "finding.not_editable" : "auth.forbidden");
     await tx
       .update(findings)
-      .set({ ...input, status: "draft", updatedAt: new Date() })
+      .set({ ...input, status: "draft", returnReason: "", updatedAt: new Date() })
       .where(eq(findings.id, findingId));
     await recordAudit(tx, ctx.actor, {
       action: "finding.update",

@@ -56,6 +56,16 @@ describe("auth", () => {
     expect((await session.get("/api/auth/me")).statusCode).toBe(401);
   });
 
+  it("refuses a body over 1 MB with 413 and writes nothing", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "x".repeat(2 * 1024 * 1024), password: "y" },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res)).toMatchObject({ code: "request.too_large", message: "请求内容过大" });
+  });
+
   it("rejects unknown fields and malformed JSON with stable codes", async () => {
     const unknown = await t.app.inject({
       method: "POST",

@@ -117,6 +117,7 @@ describe("recording a finding", () => {
       categoryName: "廉洁纪律",
       severity: "serious",
       status: "draft",
+      returnReason: "",
       route: null,
       routeDept: "",
       fedBack: false,
@@ -474,10 +475,12 @@ describe("editing a finding", () => {
     const leader = await as(w, "leaderA");
     const f = (await member.post("/api/findings", body(w))).json();
     const returned = await leader.post(`/api/findings/${f.id}/return`, { reason: "证据不足，请补充" });
-    expect(returned.json().status).toBe("returned");
+    expect(returned.json()).toMatchObject({ status: "returned", returnReason: "证据不足，请补充" });
     expect(returned.json().abilities.approve).toBe(false);
+    // The member reads the leader's reason on the finding itself.
+    expect((await member.get(`/api/findings/${f.id}`)).json().returnReason).toBe("证据不足，请补充");
     const res = await member.patch(`/api/findings/${f.id}`, edit);
-    expect(res.json()).toMatchObject({ status: "draft", title: "超标准公务接待" });
+    expect(res.json()).toMatchObject({ status: "draft", title: "超标准公务接待", returnReason: "" });
     const again = (await leader.get(`/api/findings/${f.id}`)).json();
     expect(again.abilities.approve).toBe(true);
   });

@@ -14,6 +14,8 @@ export interface FindingItem {
   categoryName: string;
   severity: Severity;
   status: FindingStatus;
+  /** Why the group leader returned it; empty unless returned. */
+  returnReason: string;
   route: FindingRoute | null;
   routeDept: string;
   fedBack: boolean;

@@ -247,7 +247,8 @@ export function FindingDrawer({
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title="组长已退回此问题，请修改后重新提交（退回理由见审计记录或向组长询问）。"
+              title="组长已退回此问题，请修改后重新提交。"
+              description={f.returnReason ? `退回理由：${f.returnReason}` : undefined}
             />
           )}
           {editing ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "findings" ADD COLUMN "return_reason" text DEFAULT '' NOT NULL;
