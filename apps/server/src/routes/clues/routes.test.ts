@@ -1,55 +1,12 @@
-import { and, asc, auditLog, clues, count, eq, notLike } from "@xuncha/db";
+import { clues, eq } from "@xuncha/db";
 import { buildAccount, buildFinding, buildRound } from "@xuncha/db/testing";
-import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs, type Session } from "../../../test/client";
-import { createTestApp, type TestApp } from "../../../test/test-app";
+import { type As, routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-type AccountKey = keyof World["accounts"];
-type As = Session & { id: string };
-
-const as = async (w: World, key: AccountKey): Promise<As> =>
-  Object.assign(await loginAs(t.app, w.accounts[key].username), { id: w.accounts[key].id });
-
-const auditBy = (accountId: string, action: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.actorId, accountId), eq(auditLog.action, action)))
-    .orderBy(asc(auditLog.seq));
-
-const writesBy = async (accountId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, accountId), notLike(auditLog.action, "auth.%")))
-    )[0]!.n,
-  );
-
-/** A request that must fail with this status and code, appending no audit entry. */
-async function refused(
-  s: As,
-  call: (s: As) => Promise<LightMyRequestResponse>,
-  status: number,
-  code: string,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const before = await writesBy(s.id);
-  const res = await call(s);
-  expect(res.statusCode, res.body).toBe(status);
-  const error = errorOf(res);
-  expect(error.code).toBe(code);
-  expect(await writesBy(s.id)).toBe(before);
-  return error;
-}
+const kit = routeTestKit();
+const { as, auditBy, refused } = kit;
 
 /** A finding approved by group A (or B) and routed as a clue by the leading group, through the API. */
 async function makeClue(
@@ -59,7 +16,7 @@ async function makeClue(
   inGroup: "A" | "B" = "A",
   roundId = w.round.id,
 ) {
-  const finding = await buildFinding(t.database.db, {
+  const finding = await buildFinding(kit.t.database.db, {
     committeeId: w.committee.id,
     roundId,
     groupId: inGroup === "A" ? w.groupA.id : w.groupB.id,
@@ -73,11 +30,12 @@ async function makeClue(
     clueReceiver: receiver,
   });
   expect(res.statusCode, res.body).toBe(200);
-  const [row] = await t.database.db.select().from(clues).where(eq(clues.findingId, finding.id));
+  const [row] = await kit.t.database.db.select().from(clues).where(eq(clues.findingId, finding.id));
   return { finding, clue: row! };
 }
 
-const clueRow = async (id: string) => (await t.database.db.select().from(clues).where(eq(clues.id, id)))[0]!;
+const clueRow = async (id: string) =>
+  (await kit.t.database.db.select().from(clues).where(eq(clues.id, id)))[0]!;
 
 type ClueItem = { id: string; abilities: { dispose: boolean } } & Record<string, unknown>;
 const list = async (s: Session, query = "") => {
@@ -92,8 +50,8 @@ describe("who sees clues", () => {
   let discipline: Awaited<ReturnType<typeof makeClue>>;
   let organization: Awaited<ReturnType<typeof makeClue>>;
   beforeAll(async () => {
-    w = await buildWorld(t.database.db);
-    const leadership = await loginAs(t.app, w.accounts.leadership.username);
+    w = await buildWorld(kit.t.database.db);
+    const leadership = await loginAs(kit.t.app, w.accounts.leadership.username);
     discipline = await makeClue(w, leadership, "disciplineCommission", "A");
     organization = await makeClue(w, leadership, "organizationDept", "B");
   });
@@ -147,11 +105,11 @@ describe("who sees clues", () => {
     for (const key of ["otherOffice", "otherLeadership"] as const) {
       expect(await list(await as(w, key)), key).toEqual([]);
     }
-    const foreign = await buildAccount(t.database.db, {
+    const foreign = await buildAccount(kit.t.database.db, {
       committeeId: w.other.id,
       role: "disciplineReviewer",
     });
-    expect(await list(await loginAs(t.app, foreign.username))).toEqual([]);
+    expect(await list(await loginAs(kit.t.app, foreign.username))).toEqual([]);
   });
 
   it("groups, contacts and installation administrators are refused", async () => {
@@ -165,7 +123,7 @@ describe("who sees clues", () => {
   it("filters by round, and refuses bad filters", async () => {
     const leadership = await as(w, "leadership");
     expect(idsOf(await list(leadership, `?roundId=${w.round.id}`))).toHaveLength(2);
-    const later = await buildRound(t.database.db, {
+    const later = await buildRound(kit.t.database.db, {
       committeeId: w.committee.id,
       termId: w.round.termId,
       number: 2,
@@ -204,10 +162,10 @@ describe("disposing of a clue", () => {
   };
 
   it("the receiving reviewer records the disposition; every field persists, with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const { clue } = await makeClue(
       w,
-      await loginAs(t.app, w.accounts.leadership.username),
+      await loginAs(kit.t.app, w.accounts.leadership.username),
       "disciplineCommission",
     );
     const reviewer = await as(w, "discipline");
@@ -230,10 +188,10 @@ describe("disposing of a clue", () => {
   });
 
   it("组织部 disposes of the clues it receives", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const { clue } = await makeClue(
       w,
-      await loginAs(t.app, w.accounts.leadership.username),
+      await loginAs(kit.t.app, w.accounts.leadership.username),
       "organizationDept",
     );
     const res = await (await as(w, "organization")).patch(`/api/clues/${clue.id}`, {
@@ -245,8 +203,8 @@ describe("disposing of a clue", () => {
   });
 
   it("only the receiving reviewer disposes: others get 404 or 403 and change nothing", async () => {
-    const w = await buildWorld(t.database.db);
-    const leadershipSession = await loginAs(t.app, w.accounts.leadership.username);
+    const w = await buildWorld(kit.t.database.db);
+    const leadershipSession = await loginAs(kit.t.app, w.accounts.leadership.username);
     const { clue } = await makeClue(w, leadershipSession, "disciplineCommission");
     const { clue: orgClue } = await makeClue(w, leadershipSession, "organizationDept", "B");
     const url = `/api/clues/${clue.id}`;
@@ -262,11 +220,11 @@ describe("disposing of a clue", () => {
     for (const key of ["leadership", "officeHead", "office", "leaderA", "contactA"] as const) {
       await refused(await as(w, key), (s) => s.patch(url, full), 403, "auth.forbidden");
     }
-    const foreign = await buildAccount(t.database.db, {
+    const foreign = await buildAccount(kit.t.database.db, {
       committeeId: w.other.id,
       role: "disciplineReviewer",
     });
-    const fs = Object.assign(await loginAs(t.app, foreign.username), { id: foreign.id });
+    const fs = Object.assign(await loginAs(kit.t.app, foreign.username), { id: foreign.id });
     await refused(fs, (s) => s.patch(url, full), 404, "clue.not_found");
     await refused(
       await as(w, "discipline"),
@@ -279,10 +237,10 @@ describe("disposing of a clue", () => {
   });
 
   it("refuses invalid dispositions with a message naming the field", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const { clue } = await makeClue(
       w,
-      await loginAs(t.app, w.accounts.leadership.username),
+      await loginAs(kit.t.app, w.accounts.leadership.username),
       "disciplineCommission",
     );
     const reviewer = await as(w, "discipline");
@@ -306,10 +264,10 @@ describe("disposing of a clue", () => {
   });
 
   it("refuses a conclusion date that does not exist (2026-02-30)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const { clue } = await makeClue(
       w,
-      await loginAs(t.app, w.accounts.leadership.username),
+      await loginAs(kit.t.app, w.accounts.leadership.username),
       "disciplineCommission",
     );
     const e = await refused(

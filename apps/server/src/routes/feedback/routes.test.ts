@@ -1,61 +1,19 @@
-import { and, auditLog, count, eq, feedbacks, findings, notLike } from "@xuncha/db";
+import { count, eq, feedbacks, findings } from "@xuncha/db";
 import { buildFeedback, buildFinding, buildRound, buildTarget } from "@xuncha/db/testing";
-import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorOf, loginAs, type Session } from "../../../test/client";
-import { createTestApp, type TestApp } from "../../../test/test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorOf } from "../../../test/client";
+import { type As, routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-type AccountKey = keyof World["accounts"];
-type As = Session & { id: string };
-
-const as = async (w: World, key: AccountKey): Promise<As> =>
-  Object.assign(await loginAs(t.app, w.accounts[key].username), { id: w.accounts[key].id });
-
-const audited = (action: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
-
-const writesBy = async (accountId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, accountId), notLike(auditLog.action, "auth.%")))
-    )[0]!.n,
-  );
-
-/** A request that must fail with this status and code, appending no audit entry. */
-async function refused(
-  s: As,
-  call: (s: As) => Promise<LightMyRequestResponse>,
-  status: number,
-  code: string,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const before = await writesBy(s.id);
-  const res = await call(s);
-  expect(res.statusCode, res.body).toBe(status);
-  const error = errorOf(res);
-  expect(error.code).toBe(code);
-  expect(await writesBy(s.id)).toBe(before);
-  return error;
-}
+const kit = routeTestKit();
+const { as, audited, refused } = kit;
 
 const make = (
   w: World,
   overrides: Partial<Parameters<typeof buildFinding>[1]> & { inGroup?: "A" | "B" } = {},
 ) => {
   const { inGroup = "A", ...rest } = overrides;
-  return buildFinding(t.database.db, {
+  return buildFinding(kit.t.database.db, {
     committeeId: w.committee.id,
     roundId: w.round.id,
     groupId: inGroup === "A" ? w.groupA.id : w.groupB.id,
@@ -67,7 +25,7 @@ const make = (
 
 const feedbackOf = async (findingId: string) =>
   (
-    await t.database.db
+    await kit.t.database.db
       .select({ feedbackId: findings.feedbackId })
       .from(findings)
       .where(eq(findings.id, findingId))
@@ -75,7 +33,8 @@ const feedbackOf = async (findingId: string) =>
 
 const feedbackCount = async (roundId: string) =>
   Number(
-    (await t.database.db.select({ n: count() }).from(feedbacks).where(eq(feedbacks.roundId, roundId)))[0]!.n,
+    (await kit.t.database.db.select({ n: count() }).from(feedbacks).where(eq(feedbacks.roundId, roundId)))[0]!
+      .n,
   );
 
 const fbBody = (w: World, overrides: Record<string, unknown> = {}) => ({
@@ -89,7 +48,7 @@ const fbBody = (w: World, overrides: Record<string, unknown> = {}) => ({
 
 describe("giving feedback", () => {
   it("feeds back the target's approved findings routed for rectification or to a department, and nothing else", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const rectify = await make(w, { status: "approved", route: "rectify" });
     const department = await make(w, { status: "approved", route: "department", routeDept: "组织部" });
     const draft = await make(w, { status: "draft" });
@@ -97,7 +56,7 @@ describe("giving feedback", () => {
     const clue = await make(w, { status: "approved", route: "clue" });
     const undecided = await make(w, { status: "approved" });
     const otherTarget = await make(w, { inGroup: "B", status: "approved", route: "rectify" });
-    const later = await buildRound(t.database.db, {
+    const later = await buildRound(kit.t.database.db, {
       committeeId: w.committee.id,
       termId: w.round.termId,
       number: 2,
@@ -134,7 +93,7 @@ describe("giving feedback", () => {
   });
 
   it("a second feedback with nothing left is refused; a newly decided finding can be fed back later", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     await make(w, { status: "approved", route: "rectify" });
     const office = await as(w, "office");
     expect((await office.post("/api/feedbacks", fbBody(w))).statusCode).toBe(201);
@@ -156,7 +115,7 @@ describe("giving feedback", () => {
   });
 
   it("refuses a target with only drafts, clues or undecided findings", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     await make(w, { status: "draft", route: "rectify" });
     await make(w, { status: "approved", route: "clue" });
     await make(w, { status: "approved" });
@@ -170,7 +129,7 @@ describe("giving feedback", () => {
   });
 
   it("refuses invalid bodies with a Chinese message naming the field", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     await make(w, { status: "approved", route: "rectify" });
     const office = await as(w, "office");
     const post = (b: unknown) => (s: As) => s.post("/api/feedbacks", b);
@@ -193,7 +152,7 @@ describe("giving feedback", () => {
   });
 
   it("refuses a date that does not exist (2026-02-30)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     await make(w, { status: "approved", route: "rectify" });
     const e = await refused(
       await as(w, "office"),
@@ -206,7 +165,7 @@ describe("giving feedback", () => {
   });
 
   it("only the office of the round's committee gives feedback, to a target of that committee", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved", route: "rectify" });
     for (const key of ["leadership", "leaderA", "contactA"] as const) {
       await refused(await as(w, key), (s) => s.post("/api/feedbacks", fbBody(w)), 403, "auth.forbidden");
@@ -217,7 +176,7 @@ describe("giving feedback", () => {
       404,
       "round.not_found",
     );
-    const foreign = await buildTarget(t.database.db, { committeeId: w.other.id });
+    const foreign = await buildTarget(kit.t.database.db, { committeeId: w.other.id });
     await refused(
       await as(w, "office"),
       (s) => s.post("/api/feedbacks", fbBody(w, { targetId: foreign.id })),
@@ -240,19 +199,19 @@ describe("listing feedback", () => {
   let fbB: { id: string };
   let fbLater: { id: string };
   beforeAll(async () => {
-    w = await buildWorld(t.database.db);
+    w = await buildWorld(kit.t.database.db);
     const base = { committeeId: w.committee.id, roundId: w.round.id, createdBy: w.accounts.office.id };
-    fbA = await buildFeedback(t.database.db, { ...base, targetId: w.targetA.id, givenOn: "2026-10-20" });
-    fbB = await buildFeedback(t.database.db, { ...base, targetId: w.targetB.id, givenOn: "2026-10-21" });
+    fbA = await buildFeedback(kit.t.database.db, { ...base, targetId: w.targetA.id, givenOn: "2026-10-20" });
+    fbB = await buildFeedback(kit.t.database.db, { ...base, targetId: w.targetB.id, givenOn: "2026-10-21" });
     await make(w, { status: "approved", route: "rectify", feedbackId: fbA.id });
     await make(w, { status: "approved", route: "department", routeDept: "组织部", feedbackId: fbA.id });
     await make(w, { inGroup: "B", status: "approved", route: "rectify", feedbackId: fbB.id });
-    const later = await buildRound(t.database.db, {
+    const later = await buildRound(kit.t.database.db, {
       committeeId: w.committee.id,
       termId: w.round.termId,
       number: 2,
     });
-    fbLater = await buildFeedback(t.database.db, {
+    fbLater = await buildFeedback(kit.t.database.db, {
       ...base,
       roundId: later.id,
       targetId: w.targetA.id,

@@ -14,7 +14,7 @@ export async function filesRoutes(app: App) {
     { config: anyAccount(), schema: { tags: ["files"], consumes: ["multipart/form-data"] } },
     async (req, reply) => {
       const part = await req.file();
-      if (!part || part.fieldname !== "file") throw new AppError("file.missing");
+      if (part?.fieldname !== "file") throw new AppError("file.missing");
       const data = await part.toBuffer();
       const file = await storeFile(ctxOf(req), { name: part.filename || "附件", data });
       return reply.status(201).send(file);

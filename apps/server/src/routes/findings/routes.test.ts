@@ -1,54 +1,13 @@
-import { and, auditLog, clues, count, eq, findings, notLike, rounds } from "@xuncha/db";
+import { clues, count, eq, findings, rounds } from "@xuncha/db";
 import { buildFeedback, buildFinding } from "@xuncha/db/testing";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorOf, loginAs, type Session } from "../../../test/client";
-import { createTestApp, type TestApp } from "../../../test/test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorOf } from "../../../test/client";
+import { type AccountKey, routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-type AccountKey = keyof World["accounts"];
-type As = Session & { id: string };
-
-const as = async (w: World, key: AccountKey): Promise<As> =>
-  Object.assign(await loginAs(t.app, w.accounts[key].username), { id: w.accounts[key].id });
-
-const audited = (action: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
-
-const writesBy = async (accountId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, accountId), notLike(auditLog.action, "auth.%")))
-    )[0]!.n,
-  );
-
-/** A request that must fail with this status and code, appending no audit entry. */
-async function refused(
-  s: As,
-  call: (s: As) => Promise<LightMyRequestResponse>,
-  status: number,
-  code: string,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const before = await writesBy(s.id);
-  const res = await call(s);
-  expect(res.statusCode, res.body).toBe(status);
-  const error = errorOf(res);
-  expect(error.code).toBe(code);
-  expect(await writesBy(s.id)).toBe(before);
-  return error;
-}
+const kit = routeTestKit();
+const { as, audited, refused } = kit;
 
 const body = (w: World, overrides: Record<string, unknown> = {}) => ({
   roundId: w.round.id,
@@ -75,7 +34,7 @@ const make = (
   overrides: Partial<Parameters<typeof buildFinding>[1]> & { inGroup?: "A" | "B" } = {},
 ) => {
   const { inGroup = "A", ...rest } = overrides;
-  return buildFinding(t.database.db, {
+  return buildFinding(kit.t.database.db, {
     committeeId: w.committee.id,
     roundId: w.round.id,
     groupId: inGroup === "A" ? w.groupA.id : w.groupB.id,
@@ -87,19 +46,21 @@ const make = (
 
 const findingCount = async (roundId: string) =>
   Number(
-    (await t.database.db.select({ n: count() }).from(findings).where(eq(findings.roundId, roundId)))[0]!.n,
+    (await kit.t.database.db.select({ n: count() }).from(findings).where(eq(findings.roundId, roundId)))[0]!
+      .n,
   );
 
 const nextNumber = async (roundId: string) =>
-  (await t.database.db.select({ n: rounds.nextFindingNumber }).from(rounds).where(eq(rounds.id, roundId)))[0]!
-    .n;
+  (
+    await kit.t.database.db.select({ n: rounds.nextFindingNumber }).from(rounds).where(eq(rounds.id, roundId))
+  )[0]!.n;
 
 type Item = { id: string; number: number; abilities: Record<string, boolean> };
 const ids = (res: LightMyRequestResponse) => (res.json().items as Item[]).map((i) => i.id).sort();
 
 describe("recording a finding", () => {
   it("a group member records a draft on their group's target, with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const member = await as(w, "memberA");
     const res = await member.post("/api/findings", body(w));
     expect(res.statusCode).toBe(201);
@@ -132,7 +93,7 @@ describe("recording a finding", () => {
   });
 
   it("numbers findings 1, 2, 3 within the round, across groups", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const a = await as(w, "memberA");
     const b = await as(w, "memberB");
     const leaderA = await as(w, "leaderA");
@@ -144,7 +105,7 @@ describe("recording a finding", () => {
   });
 
   it("a member cannot record on a target not assigned to their group", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const member = await as(w, "memberA");
     const e = await refused(
       member,
@@ -158,7 +119,7 @@ describe("recording a finding", () => {
   });
 
   it("the category must belong to the chosen scheme", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const member = await as(w, "memberA");
     const e = await refused(
       member,
@@ -190,7 +151,7 @@ describe("recording a finding", () => {
   });
 
   it("refuses invalid bodies with a Chinese message naming the field", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const member = await as(w, "memberA");
     const { title: _, ...noTitle } = body(w);
     const missing = await refused(member, (s) => s.post("/api/findings", noTitle), 400, "request.invalid");
@@ -249,7 +210,7 @@ describe("recording a finding", () => {
   });
 
   it("only group roles record findings", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     for (const key of ["office", "leadership", "contactA", "discipline"] as const) {
       await refused(await as(w, key), (s) => s.post("/api/findings", body(w)), 403, "auth.forbidden");
     }
@@ -257,16 +218,16 @@ describe("recording a finding", () => {
   });
 
   it("a closed round takes no new findings", async () => {
-    const w = await buildWorld(t.database.db);
-    await t.database.db.update(rounds).set({ status: "closed" }).where(eq(rounds.id, w.round.id));
+    const w = await buildWorld(kit.t.database.db);
+    await kit.t.database.db.update(rounds).set({ status: "closed" }).where(eq(rounds.id, w.round.id));
     await refused(await as(w, "memberA"), (s) => s.post("/api/findings", body(w)), 409, "round.closed");
     expect(await findingCount(w.round.id)).toBe(0);
   });
 
   it("a closed round is read-only for its group: no edit, no approval (ROLES.md)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const draft = await make(w);
-    await t.database.db.update(rounds).set({ status: "closed" }).where(eq(rounds.id, w.round.id));
+    await kit.t.database.db.update(rounds).set({ status: "closed" }).where(eq(rounds.id, w.round.id));
     const member = await as(w, "memberA");
     // Still readable …
     expect((await member.get(`/api/findings/${draft.id}`)).statusCode).toBe(200);
@@ -283,7 +244,7 @@ describe("recording a finding", () => {
 
 describe("reading findings", () => {
   it("shows a finding to its group and the committee, 404 to everyone else", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { title: "甲组问题" });
     for (const key of ["memberA", "leaderA", "office", "officeHead", "leadership"] as const) {
       const res = await (await as(w, key)).get(`/api/findings/${f.id}`);
@@ -314,8 +275,8 @@ describe("reading findings", () => {
   });
 
   it("a target's contact sees its finding once fed back, never before", async () => {
-    const w = await buildWorld(t.database.db);
-    const fb = await buildFeedback(t.database.db, {
+    const w = await buildWorld(kit.t.database.db);
+    const fb = await buildFeedback(kit.t.database.db, {
       committeeId: w.committee.id,
       roundId: w.round.id,
       targetId: w.targetA.id,
@@ -337,7 +298,7 @@ describe("reading findings", () => {
     let w: World;
     const f: Record<string, { id: string }> = {};
     beforeAll(async () => {
-      w = await buildWorld(t.database.db);
+      w = await buildWorld(kit.t.database.db);
       f.d1 = await make(w, { title: "食堂超标准接待", status: "draft" });
       f.d2 = await make(w, { title: "车辆管理不规范", description: "存在公车私用现象", status: "draft" });
       f.a1 = await make(w, { title: "三重一大决策不规范", status: "approved" });
@@ -450,7 +411,7 @@ describe("reading findings", () => {
 
 describe("editing a finding", () => {
   it("a member revises a draft; it stays a draft, with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const member = await as(w, "memberA");
     const res = await member.patch(`/api/findings/${f.id}`, edit);
@@ -470,7 +431,7 @@ describe("editing a finding", () => {
   });
 
   it("a returned finding edited by a member goes back to draft for the leader", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const member = await as(w, "memberA");
     const leader = await as(w, "leaderA");
     const f = (await member.post("/api/findings", body(w))).json();
@@ -486,7 +447,7 @@ describe("editing a finding", () => {
   });
 
   it("an approved finding cannot be edited", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved" });
     const e = await refused(
       await as(w, "memberA"),
@@ -506,7 +467,7 @@ describe("editing a finding", () => {
   });
 
   it("another group, another committee and non-group roles cannot edit", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     await refused(
       await as(w, "memberB"),
@@ -532,12 +493,12 @@ describe("editing a finding", () => {
       403,
       "auth.forbidden",
     );
-    const row = (await t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
+    const row = (await kit.t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
     expect(row.title).toBe("测试问题");
   });
 
   it("refuses invalid edits", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const member = await as(w, "memberA");
     const url = `/api/findings/${f.id}`;
@@ -561,7 +522,7 @@ describe("editing a finding", () => {
 
 describe("approving and returning", () => {
   it("the leader approves a draft once; a second approval is refused", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const leader = await as(w, "leaderA");
     const res = await leader.post(`/api/findings/${f.id}/approve`);
@@ -573,7 +534,7 @@ describe("approving and returning", () => {
     });
     const [entry] = await audited("finding.approve", f.id);
     expect(entry).toMatchObject({ actorId: leader.id, committeeId: w.committee.id });
-    const row = (await t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
+    const row = (await kit.t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
     expect(row.approvedBy).toBe(leader.id);
     expect(row.approvedAt).not.toBeNull();
     const e = await refused(
@@ -586,7 +547,7 @@ describe("approving and returning", () => {
   });
 
   it("the leader of group B cannot approve group A's finding; members and the office cannot approve", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     await refused(
       await as(w, "leaderB"),
@@ -612,12 +573,12 @@ describe("approving and returning", () => {
       403,
       "auth.forbidden",
     );
-    const row = (await t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
+    const row = (await kit.t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
     expect(row.status).toBe("draft");
   });
 
   it("a returned finding is not approved until revised", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "returned" });
     await refused(
       await as(w, "leaderA"),
@@ -628,7 +589,7 @@ describe("approving and returning", () => {
   });
 
   it("the leader returns a draft with a reason, recorded in the audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const leader = await as(w, "leaderA");
     const res = await leader.post(`/api/findings/${f.id}/return`, { reason: "事实不清" });
@@ -653,7 +614,7 @@ describe("approving and returning", () => {
   });
 
   it("a return needs a reason, from the leader of the finding's group", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const leader = await as(w, "leaderA");
     const url = `/api/findings/${f.id}/return`;
@@ -671,7 +632,7 @@ describe("approving and returning", () => {
 
 describe("the leading group's decision", () => {
   it("decides the route of an approved finding once", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved" });
     const leadership = await as(w, "leadership");
     const res = await leadership.post(`/api/findings/${f.id}/decision`, { route: "rectify" });
@@ -691,12 +652,12 @@ describe("the leading group's decision", () => {
       "finding.not_decidable",
     );
     expect(e.message).toBe("只有已审批、尚未反馈的问题才能决定处置方式");
-    const row = (await t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
+    const row = (await kit.t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
     expect(row).toMatchObject({ route: "rectify", decidedBy: leadership.id });
   });
 
   it("only approved, not yet fed-back findings are decided", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const leadership = await as(w, "leadership");
     const draft = await make(w);
     await refused(
@@ -705,7 +666,7 @@ describe("the leading group's decision", () => {
       409,
       "finding.not_decidable",
     );
-    const fb = await buildFeedback(t.database.db, {
+    const fb = await buildFeedback(kit.t.database.db, {
       committeeId: w.committee.id,
       roundId: w.round.id,
       targetId: w.targetA.id,
@@ -721,7 +682,7 @@ describe("the leading group's decision", () => {
   });
 
   it("only the leading group of the finding's committee decides", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved" });
     const url = `/api/findings/${f.id}/decision`;
     for (const key of ["office", "officeHead", "leaderA", "discipline"] as const) {
@@ -733,12 +694,12 @@ describe("the leading group's decision", () => {
       404,
       "finding.not_found",
     );
-    const row = (await t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
+    const row = (await kit.t.database.db.select().from(findings).where(eq(findings.id, f.id)))[0]!;
     expect(row.route).toBeNull();
   });
 
   it("a transfer to a department needs the receiving department", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved" });
     const leadership = await as(w, "leadership");
     const url = `/api/findings/${f.id}/decision`;
@@ -758,7 +719,7 @@ describe("the leading group's decision", () => {
   });
 
   it("a clue decision creates the clue for the receiver and hides the finding from the office", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f1 = await make(w, { status: "approved" });
     const f2 = await make(w, { status: "approved" });
     const leadership = await as(w, "leadership");
@@ -769,7 +730,7 @@ describe("the leading group's decision", () => {
       route: "clue",
       clueReceiver: "organizationDept",
     });
-    const rows = await t.database.db.select().from(clues).where(eq(clues.roundId, w.round.id));
+    const rows = await kit.t.database.db.select().from(clues).where(eq(clues.roundId, w.round.id));
     const byFinding = (id: string) => rows.find((r) => r.findingId === id)!;
     expect(byFinding(f1.id)).toMatchObject({ receiver: "disciplineCommission", targetId: w.targetA.id });
     expect(byFinding(f2.id)).toMatchObject({ receiver: "organizationDept" });
@@ -783,7 +744,7 @@ describe("the leading group's decision", () => {
   });
 
   it("refuses an unknown route, receiver or field", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await make(w, { status: "approved" });
     const leadership = await as(w, "leadership");
     const url = `/api/findings/${f.id}/decision`;
@@ -804,6 +765,6 @@ describe("the leading group's decision", () => {
       (await refused(leadership, (s) => s.post(url, { route: "rectify", note: "x" }), 400, "request.invalid"))
         .message,
     ).toContain("note");
-    expect(await t.database.db.select().from(clues).where(eq(clues.findingId, f.id))).toEqual([]);
+    expect(await kit.t.database.db.select().from(clues).where(eq(clues.findingId, f.id))).toEqual([]);
   });
 });

@@ -1,55 +1,12 @@
-import { and, asc, auditLog, closeOuts, count, eq, measures, notLike, progressUpdates } from "@xuncha/db";
+import { asc, closeOuts, eq, measures, progressUpdates } from "@xuncha/db";
 import { buildAccount, buildFeedback, buildFinding, buildTarget } from "@xuncha/db/testing";
-import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs, type Session } from "../../../test/client";
-import { createTestApp, type TestApp } from "../../../test/test-app";
+import { type As, routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-type AccountKey = keyof World["accounts"];
-type As = Session & { id: string };
-
-const as = async (w: World, key: AccountKey): Promise<As> =>
-  Object.assign(await loginAs(t.app, w.accounts[key].username), { id: w.accounts[key].id });
-
-const audited = (action: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)))
-    .orderBy(asc(auditLog.seq));
-
-const writesBy = async (accountId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, accountId), notLike(auditLog.action, "auth.%")))
-    )[0]!.n,
-  );
-
-/** A request that must fail with this status and code, appending no audit entry. */
-async function refused(
-  s: As,
-  call: (s: As) => Promise<LightMyRequestResponse>,
-  status: number,
-  code: string,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const before = await writesBy(s.id);
-  const res = await call(s);
-  expect(res.statusCode, res.body).toBe(status);
-  const error = errorOf(res);
-  expect(error.code).toBe(code);
-  expect(await writesBy(s.id)).toBe(before);
-  return error;
-}
+const kit = routeTestKit();
+const { as, audited, refused } = kit;
 
 /** An approved finding routed for rectification on target A (or B), fed back unless told otherwise. */
 async function finding(
@@ -60,9 +17,9 @@ async function finding(
   const targetId = target === "A" ? w.targetA.id : w.targetB.id;
   const base = { committeeId: w.committee.id, roundId: w.round.id, targetId };
   const fb = fedBack
-    ? await buildFeedback(t.database.db, { ...base, createdBy: w.accounts.office.id })
+    ? await buildFeedback(kit.t.database.db, { ...base, createdBy: w.accounts.office.id })
     : undefined;
-  return buildFinding(t.database.db, {
+  return buildFinding(kit.t.database.db, {
     ...base,
     groupId: target === "A" ? w.groupA.id : w.groupB.id,
     createdBy: w.accounts.memberA.id,
@@ -117,7 +74,7 @@ const stateOf = async (s: Session, findingId: string) => (await itemOf(s, findin
 
 describe("rectification measures", () => {
   it("the target's contact adds a measure to a fed-back finding, with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const res = await contact.post(`/api/findings/${f.id}/measures`, measureBody({ longTerm: true }));
@@ -158,7 +115,7 @@ describe("rectification measures", () => {
   });
 
   it("a finding not yet fed back is invisible to the contact", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w, { fedBack: false });
     const e = await refused(
       await as(w, "contactA"),
@@ -167,30 +124,30 @@ describe("rectification measures", () => {
       "finding.not_found",
     );
     expect(e.message).toBe("问题不存在");
-    expect(await t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
+    expect(await kit.t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
   });
 
   it("another target's contact, another committee's contact and other roles cannot add measures", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const url = `/api/findings/${f.id}/measures`;
     await refused(await as(w, "contactB"), (s) => s.post(url, measureBody()), 404, "finding.not_found");
-    const foreignTarget = await buildTarget(t.database.db, { committeeId: w.other.id });
-    const foreign = await buildAccount(t.database.db, {
+    const foreignTarget = await buildTarget(kit.t.database.db, { committeeId: w.other.id });
+    const foreign = await buildAccount(kit.t.database.db, {
       committeeId: w.other.id,
       role: "targetContact",
       targetId: foreignTarget.id,
     });
-    const fs = Object.assign(await loginAs(t.app, foreign.username), { id: foreign.id });
+    const fs = Object.assign(await loginAs(kit.t.app, foreign.username), { id: foreign.id });
     await refused(fs, (s) => s.post(url, measureBody()), 404, "finding.not_found");
     for (const key of ["office", "leadership", "memberA", "otherOffice"] as const) {
       await refused(await as(w, key), (s) => s.post(url, measureBody()), 403, "auth.forbidden");
     }
-    expect(await t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
+    expect(await kit.t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
   });
 
   it("refuses invalid measures with a Chinese message naming the field", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const post = (b: unknown) => (s: As) => s.post(`/api/findings/${f.id}/measures`, b);
@@ -214,11 +171,11 @@ describe("rectification measures", () => {
     expect(
       (await refused(contact, post(measureBody({ findingId: f.id })), 400, "request.invalid")).message,
     ).toContain("findingId");
-    expect(await t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
+    expect(await kit.t.database.db.select().from(measures).where(eq(measures.findingId, f.id))).toEqual([]);
   });
 
   it("refuses a deadline that does not exist (2026-02-30)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const e = await refused(
       await as(w, "contactA"),
@@ -232,7 +189,7 @@ describe("rectification measures", () => {
 
 describe("progress updates", () => {
   it("keeps every update, listed earliest first, each with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const m = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
@@ -267,7 +224,7 @@ describe("progress updates", () => {
     ]);
     expect(item!.measures[0]!.latest).toBe("done");
     expect(
-      await t.database.db.select().from(progressUpdates).where(eq(progressUpdates.measureId, m.id)),
+      await kit.t.database.db.select().from(progressUpdates).where(eq(progressUpdates.measureId, m.id)),
     ).toHaveLength(3);
     const entries = await audited("measure.progress", m.id);
     expect(entries.map((e) => (e.summary as { reportedOn: string }).reportedOn)).toEqual([
@@ -279,7 +236,7 @@ describe("progress updates", () => {
   });
 
   it("another target's contact, other roles and unknown measures get nothing", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const m = (await (await as(w, "contactA")).post(`/api/findings/${f.id}/measures`, measureBody())).json();
     const url = `/api/measures/${m.id}/progress`;
@@ -294,12 +251,12 @@ describe("progress updates", () => {
       await refused(await as(w, key), (s) => s.post(url, progressBody()), 403, "auth.forbidden");
     }
     expect(
-      await t.database.db.select().from(progressUpdates).where(eq(progressUpdates.measureId, m.id)),
+      await kit.t.database.db.select().from(progressUpdates).where(eq(progressUpdates.measureId, m.id)),
     ).toEqual([]);
   });
 
   it("refuses invalid updates", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const m = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
@@ -323,7 +280,7 @@ describe("progress updates", () => {
   });
 
   it("refuses a report date that does not exist (2026-02-30)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const m = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
@@ -339,7 +296,7 @@ describe("progress updates", () => {
 
 describe("the state of a problem, close-out and reopening", () => {
   it("moves noPlan → inProgress → overdue → reported → closed, and back to reported when reopened", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const office = await as(w, "office");
@@ -393,7 +350,7 @@ describe("the state of a problem, close-out and reopening", () => {
     expect(await stateOf(office, f.id)).toBe("reported");
     const [re] = await audited("finding.reopen", f.id);
     expect(re).toMatchObject({ actorId: office.id, summary: { reason: "回访发现问题反弹" } });
-    const history = await t.database.db
+    const history = await kit.t.database.db
       .select()
       .from(closeOuts)
       .where(eq(closeOuts.findingId, f.id))
@@ -405,7 +362,7 @@ describe("the state of a problem, close-out and reopening", () => {
   });
 
   it("refuses a close-out before every measure is reported done", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const office = await as(w, "office");
     const e = await refused(
@@ -423,7 +380,7 @@ describe("the state of a problem, close-out and reopening", () => {
   });
 
   it("refuses a second close-out, and changes to a closed problem", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const office = await as(w, "office");
@@ -453,7 +410,7 @@ describe("the state of a problem, close-out and reopening", () => {
   });
 
   it("a finding not fed back cannot be closed out", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w, { fedBack: false });
     await refused(
       await as(w, "office"),
@@ -464,7 +421,7 @@ describe("the state of a problem, close-out and reopening", () => {
   });
 
   it("reopening needs a reason and a closed problem", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const open = await finding(w);
     const office = await as(w, "office");
     const url = `/api/findings/${open.id}/reopen`;
@@ -490,7 +447,7 @@ describe("the state of a problem, close-out and reopening", () => {
   });
 
   it("only the office of the committee closes out and reopens", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const f = await finding(w, { closedAt: new Date() });
     const ready = await finding(w);
     const contact = await as(w, "contactA");
@@ -532,7 +489,7 @@ describe("the ledger", () => {
   let w: World;
   const f: Record<string, { id: string }> = {};
   beforeAll(async () => {
-    w = await buildWorld(t.database.db);
+    w = await buildWorld(kit.t.database.db);
     f.closedA = await finding(w, { closedAt: new Date() });
     f.openA = await finding(w);
     f.deptA = await finding(w, { route: "department", routeDept: "组织部" });

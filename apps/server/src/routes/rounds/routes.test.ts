@@ -1,63 +1,20 @@
-import { and, auditLog, count, eq, groupMembers, groups, groupTargets, notLike } from "@xuncha/db";
+import { count, eq, groupMembers, groups, groupTargets } from "@xuncha/db";
 import { buildGroup, buildPerson, buildRound, buildTarget } from "@xuncha/db/testing";
-import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorOf, loginAs, type Session } from "../../../test/client";
-import { createTestApp, type TestApp } from "../../../test/test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorOf } from "../../../test/client";
+import { routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-type AccountKey = keyof World["accounts"];
-type As = Session & { id: string };
-
-/** A logged-in session of one of the world's accounts, with its account id. */
-const as = async (w: World, key: AccountKey): Promise<As> =>
-  Object.assign(await loginAs(t.app, w.accounts[key].username), { id: w.accounts[key].id });
-
-/** The audit entries of one action on one entity. */
-const audited = (action: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
-
-/** How many business entries (logins aside) an account has appended to the audit log. */
-const writesBy = async (accountId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, accountId), notLike(auditLog.action, "auth.%")))
-    )[0]!.n,
-  );
-
-/** Runs a request that must fail with this status and code, and checks it appended no audit entry. */
-async function refused(
-  s: As,
-  call: (s: As) => Promise<LightMyRequestResponse>,
-  status: number,
-  code: string,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const before = await writesBy(s.id);
-  const res = await call(s);
-  expect(res.statusCode, res.body).toBe(status);
-  const error = errorOf(res);
-  expect(error.code).toBe(code);
-  expect(await writesBy(s.id)).toBe(before);
-  return error;
-}
+const kit = routeTestKit();
+const { as, audited, refused } = kit;
 
 const groupCount = async (roundId: string) =>
-  Number((await t.database.db.select({ n: count() }).from(groups).where(eq(groups.roundId, roundId)))[0]!.n);
+  Number(
+    (await kit.t.database.db.select({ n: count() }).from(groups).where(eq(groups.roundId, roundId)))[0]!.n,
+  );
 
 const assignedTo = async (groupId: string) =>
-  (await t.database.db.select().from(groupTargets).where(eq(groupTargets.groupId, groupId))).map(
+  (await kit.t.database.db.select().from(groupTargets).where(eq(groupTargets.groupId, groupId))).map(
     (r) => r.targetId,
   );
 
@@ -72,7 +29,7 @@ const roundBody = (termId: string) => ({
 describe("terms", () => {
   let w: World;
   beforeAll(async () => {
-    w = await buildWorld(t.database.db);
+    w = await buildWorld(kit.t.database.db);
   });
 
   it("the office creates a term; the office and leadership list the committee's terms", async () => {
@@ -168,7 +125,7 @@ describe("terms", () => {
 
 describe("rounds", () => {
   it("numbers rounds within a term: the second round is 第二轮", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const tm = (await office.post("/api/terms", term)).json();
     const first = await office.post("/api/rounds", { ...roundBody(tm.id), theme: "" });
@@ -207,7 +164,7 @@ describe("rounds", () => {
   });
 
   it("refuses invalid bodies, bad dates and an end before the start, writing nothing", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const body = roundBody(w.round.termId);
     const kind = await refused(
@@ -249,7 +206,7 @@ describe("rounds", () => {
   });
 
   it("refuses a date that does not exist (2026-02-30)", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const e = await refused(
       office,
@@ -261,7 +218,7 @@ describe("rounds", () => {
   });
 
   it("only the office of the term's committee creates rounds", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const body = roundBody(w.round.termId);
     await refused(await as(w, "leadership"), (s) => s.post("/api/rounds", body), 403, "auth.forbidden");
     await refused(await as(w, "leaderA"), (s) => s.post("/api/rounds", body), 403, "auth.forbidden");
@@ -269,7 +226,7 @@ describe("rounds", () => {
   });
 
   it("lists all rounds for the committee's readers, with group and target counts", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     for (const key of ["office", "leadership", "discipline", "organization"] as const) {
       const res = await (await as(w, key)).get("/api/rounds");
       expect(res.statusCode).toBe(200);
@@ -290,8 +247,8 @@ describe("rounds", () => {
   });
 
   it("a group member lists only the rounds they work in", async () => {
-    const w = await buildWorld(t.database.db);
-    const db = t.database.db;
+    const w = await buildWorld(kit.t.database.db);
+    const db = kit.t.database.db;
     const later = await buildRound(db, { committeeId: w.committee.id, termId: w.round.termId, number: 2 });
     const someone = await buildPerson(db, { committeeId: w.committee.id, pool: "leader" });
     await buildGroup(db, {
@@ -315,7 +272,7 @@ describe("rounds", () => {
   });
 
   it("shows a round with its groups, members, targets, statistics and abilities", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const res = await (await as(w, "office")).get(`/api/rounds/${w.round.id}`);
     expect(res.statusCode).toBe(200);
     const round = res.json();
@@ -347,7 +304,7 @@ describe("rounds", () => {
   });
 
   it("a group member sees only their own group in the round", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const a = (await (await as(w, "memberA")).get(`/api/rounds/${w.round.id}`)).json();
     expect(a.groups.map((g: { id: string }) => g.id)).toEqual([w.groupA.id]);
     expect(a.groups[0].targets.map((x: { id: string }) => x.id)).toEqual([w.targetA.id]);
@@ -357,7 +314,7 @@ describe("rounds", () => {
   });
 
   it("another committee gets 404 on a round; a malformed id is a 400", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     for (const key of ["otherOffice", "otherLeadership"] as const) {
       const res = await (await as(w, key)).get(`/api/rounds/${w.round.id}`);
       expect(res.statusCode).toBe(404);
@@ -370,7 +327,7 @@ describe("rounds", () => {
   });
 
   it("the office moves a round to a stage, with an audit entry", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const res = await office.patch(`/api/rounds/${w.round.id}`, { stage: "reporting" });
     expect(res.statusCode).toBe(200);
@@ -382,7 +339,7 @@ describe("rounds", () => {
   });
 
   it("refuses a PATCH without a change, with an unknown stage or field, or from the wrong role or committee", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const url = `/api/rounds/${w.round.id}`;
     const empty = await refused(office, (s) => s.patch(url, {}), 400, "request.invalid");
@@ -414,12 +371,12 @@ describe("rounds", () => {
   });
 
   it("closing a round blocks new groups, assignments and stage changes", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const closed = await office.patch(`/api/rounds/${w.round.id}`, { status: "closed" });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: "closed", abilities: { manage: false } });
-    const leader = await buildPerson(t.database.db, { committeeId: w.committee.id, pool: "leader" });
+    const leader = await buildPerson(kit.t.database.db, { committeeId: w.committee.id, pool: "leader" });
     await refused(
       office,
       (s) =>
@@ -428,7 +385,7 @@ describe("rounds", () => {
       "round.closed",
     );
     expect(await groupCount(w.round.id)).toBe(2);
-    const target = await buildTarget(t.database.db, { committeeId: w.committee.id });
+    const target = await buildTarget(kit.t.database.db, { committeeId: w.committee.id });
     const e = await refused(
       office,
       (s) => s.post(`/api/groups/${w.groupA.id}/targets`, { targetIds: [target.id] }),
@@ -451,9 +408,9 @@ describe("rounds", () => {
 
 describe("groups", () => {
   it("the office forms a group numbered after the round's last one", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
-    const db = t.database.db;
+    const db = kit.t.database.db;
     const leader = await buildPerson(db, { committeeId: w.committee.id, pool: "leader", name: "王组长" });
     const deputy = await buildPerson(db, { committeeId: w.committee.id, name: "李副组长" });
     const member = await buildPerson(db, { committeeId: w.committee.id, name: "赵组员" });
@@ -486,7 +443,7 @@ describe("groups", () => {
   });
 
   it("needs exactly one leader", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const url = `/api/rounds/${w.round.id}/groups`;
     const noLeader = await refused(
@@ -512,10 +469,10 @@ describe("groups", () => {
   });
 
   it("refuses a person of another committee, a repeated person and invalid bodies, creating nothing", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const url = `/api/rounds/${w.round.id}/groups`;
-    const stranger = await buildPerson(t.database.db, { committeeId: w.other.id, pool: "leader" });
+    const stranger = await buildPerson(kit.t.database.db, { committeeId: w.other.id, pool: "leader" });
     await refused(
       office,
       (s) =>
@@ -561,7 +518,7 @@ describe("groups", () => {
   });
 
   it("only the office of the round's committee forms groups", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const url = `/api/rounds/${w.round.id}/groups`;
     const body = { members: [{ personId: w.people.leaderA.id, role: "leader" }] };
     await refused(await as(w, "leadership"), (s) => s.post(url, body), 403, "auth.forbidden");
@@ -573,9 +530,9 @@ describe("groups", () => {
 
 describe("group targets", () => {
   it("assigns targets to a group; assigning again adds nothing", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
-    const extra = await buildTarget(t.database.db, { committeeId: w.committee.id });
+    const extra = await buildTarget(kit.t.database.db, { committeeId: w.committee.id });
     const res = await office.post(`/api/groups/${w.groupA.id}/targets`, { targetIds: [extra.id, extra.id] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ assigned: 1 });
@@ -594,9 +551,9 @@ describe("group targets", () => {
   });
 
   it("refuses a target taken by another group of the round, naming it, and assigns nothing", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
-    const extra = await buildTarget(t.database.db, { committeeId: w.committee.id });
+    const extra = await buildTarget(kit.t.database.db, { committeeId: w.committee.id });
     const e = await refused(
       office,
       (s) => s.post(`/api/groups/${w.groupA.id}/targets`, { targetIds: [extra.id, w.targetB.id] }),
@@ -611,8 +568,8 @@ describe("group targets", () => {
   });
 
   it("a target may be inspected again by a group of another round", async () => {
-    const w = await buildWorld(t.database.db);
-    const db = t.database.db;
+    const w = await buildWorld(kit.t.database.db);
+    const db = kit.t.database.db;
     const office = await as(w, "office");
     const later = await buildRound(db, { committeeId: w.committee.id, termId: w.round.termId, number: 2 });
     const group = await buildGroup(db, { committeeId: w.committee.id, roundId: later.id });
@@ -621,10 +578,10 @@ describe("group targets", () => {
   });
 
   it("refuses targets of another committee, unknown groups and invalid bodies", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const url = `/api/groups/${w.groupA.id}/targets`;
-    const foreign = await buildTarget(t.database.db, { committeeId: w.other.id });
+    const foreign = await buildTarget(kit.t.database.db, { committeeId: w.other.id });
     await refused(office, (s) => s.post(url, { targetIds: [foreign.id] }), 404, "target.not_found");
     const empty = await refused(office, (s) => s.post(url, { targetIds: [] }), 400, "request.invalid");
     expect(empty.message).toContain("请选择巡察对象");
@@ -648,8 +605,8 @@ describe("group targets", () => {
   });
 
   it("only the office of the group's committee assigns targets", async () => {
-    const w = await buildWorld(t.database.db);
-    const extra = await buildTarget(t.database.db, { committeeId: w.committee.id });
+    const w = await buildWorld(kit.t.database.db);
+    const extra = await buildTarget(kit.t.database.db, { committeeId: w.committee.id });
     const url = `/api/groups/${w.groupA.id}/targets`;
     await refused(
       await as(w, "leadership"),
@@ -675,7 +632,7 @@ describe("group targets", () => {
 
 describe("group membership rows", () => {
   it("a group formed through the API gives its members access to the round", async () => {
-    const w = await buildWorld(t.database.db);
+    const w = await buildWorld(kit.t.database.db);
     const office = await as(w, "office");
     const tm = (await office.post("/api/terms", term)).json();
     const round = (await office.post("/api/rounds", roundBody(tm.id))).json();
@@ -687,7 +644,10 @@ describe("group membership rows", () => {
         ],
       })
     ).json();
-    const rows = await t.database.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id));
+    const rows = await kit.t.database.db
+      .select()
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, group.id));
     expect(rows.map((r) => r.role).sort()).toEqual(["leader", "liaison"]);
     const seen = (await (await as(w, "memberA")).get(`/api/rounds/${round.id}`)).json();
     expect(seen.groups.map((g: { id: string }) => g.id)).toEqual([group.id]);
