@@ -1,4 +1,5 @@
-import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
+import { groupMembers } from "@xuncha/db";
+import { buildAccount, buildFeedback, buildFinding, buildPerson } from "@xuncha/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, type Session } from "./client";
 import { createTestApp, type TestApp } from "./test-app";
@@ -125,5 +126,33 @@ describe("the leading group over lower committees", () => {
     expect(f.abilities.decide).toBe(false);
     // Clue details stay with the committee's own leading group.
     expect((await s.get("/api/clues")).json()).toEqual([]);
+  });
+});
+
+describe("office staff who are also in a group", () => {
+  it("see their own group's clue-routed findings, not other groups' clues", async () => {
+    const db = t.database.db;
+    const staff = await buildAccount(db, {
+      committeeId: w.committee.id,
+      role: "officeStaff",
+      name: "兼任联络员",
+    });
+    const person = await buildPerson(db, { committeeId: w.committee.id, accountId: staff.id });
+    await db
+      .insert(groupMembers)
+      .values({ groupId: w.groupA.id, personId: person.id, committeeId: w.committee.id, role: "liaison" });
+    const base = {
+      committeeId: w.committee.id,
+      roundId: w.round.id,
+      createdBy: w.accounts.memberA.id,
+      status: "approved",
+      route: "clue",
+    };
+    const clueA = await buildFinding(db, { ...base, groupId: w.groupA.id, targetId: w.targetA.id });
+    const clueB = await buildFinding(db, { ...base, groupId: w.groupB.id, targetId: w.targetB.id });
+    const s = await loginAs(t.app, staff.username);
+    expect((await s.get(`/api/findings/${clueA.id}`)).statusCode).toBe(200);
+    expect((await s.get(`/api/findings/${clueB.id}`)).statusCode).toBe(404);
+    expect((await s.get(`/api/findings/${findingB.id}`)).statusCode).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from "@xuncha/db";
 import { hasCommittees } from "@xuncha/domain";
 import { buildApp } from "../app";
 import type { CommandContext } from "./commands";
@@ -10,6 +11,11 @@ export async function serve({ database, config }: CommandContext): Promise<undef
     // First start in demo mode: load the demo before listening, so the first page already has data.
     const { summary, seconds } = await loadDemoWithReport(database.db);
     app.log.info(`已加载演示数据（用时 ${seconds.toFixed(1)} 秒）：${describeDemoSummary(summary)}`);
+  }
+  if (database.kind === "pglite") {
+    // Embedded PostgreSQL has no autovacuum: without statistics the planner guesses a handful of rows
+    // per table and sorts whole rounds (bench/README.md). Gather them at every start.
+    await database.db.execute(sql`analyze`);
   }
   let closing = false;
   const shutdown = async (signal: string) => {

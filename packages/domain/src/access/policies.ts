@@ -78,16 +78,31 @@ export function visibleFindings(actor: Actor): SQL {
     ...actor.grants.filter((g) => g.role === "officeStaff" && g.isHead).map((g) => g.committeeId!),
   ];
   const office = committeesWhere(actor, ["officeStaff"]).filter((c) => !readers.includes(c));
-  const groupsIds = groupIdsOf(actor);
+  // A group's findings are folded into the clause of a committee the actor already reads, so the
+  // condition stays one index-friendly clause per committee (an OR across columns forces a full scan).
+  const groupGrants = grantsWith(actor, ["groupLeader", "groupDeputy", "groupMember"]).filter(
+    (g) => g.groupId && !readers.includes(g.committeeId ?? ""),
+  );
+  const groupsOf = (committeeId: string) => [
+    ...new Set(groupGrants.filter((g) => g.committeeId === committeeId).map((g) => g.groupId!)),
+  ];
+  const otherGroups = [
+    ...new Set(groupGrants.filter((g) => !office.includes(g.committeeId ?? "")).map((g) => g.groupId!)),
+  ];
   const targetIds = contactTargetIds(actor);
   const discipline = committeesWhere(actor, ["disciplineReviewer"]);
   const organization = committeesWhere(actor, ["organizationReviewer"]);
   return anyOf([
     readers.length ? inArray(findings.committeeId, readers) : undefined,
-    office.length
-      ? and(inArray(findings.committeeId, office), sql`${findings.route} is distinct from 'clue'`)
-      : undefined,
-    groupsIds.length ? inArray(findings.groupId, groupsIds) : undefined,
+    ...office.map((c) => {
+      const own = groupsOf(c);
+      const notClue = sql`${findings.route} is distinct from 'clue'`;
+      return and(
+        eq(findings.committeeId, c),
+        own.length ? or(notClue, inArray(findings.groupId, own)) : notClue,
+      );
+    }),
+    otherGroups.length ? inArray(findings.groupId, otherGroups) : undefined,
     targetIds.length
       ? and(inArray(findings.targetId, targetIds), isNotNull(findings.feedbackId), ne(findings.route, "clue"))
       : undefined,
