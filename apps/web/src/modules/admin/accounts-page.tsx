@@ -11,6 +11,7 @@ import { hasRole } from "../../app/session";
 import { textSorter, totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
+import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
@@ -54,7 +55,6 @@ function CreateAccountDrawer({
 }) {
   const [form] = Form.useForm<AccountForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(480);
   const close = useGuardedClose(form, onClose);
   const submit = async (v: AccountForm) => {
     const result = await run(() =>
@@ -72,20 +72,14 @@ function CreateAccountDrawer({
     }
   };
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={close}
       title="新建账号"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            创建
-          </Button>
-        </Space>
-      }
+      width={480}
+      submitText="创建"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       <Form<AccountForm> form={form} layout="vertical" onFinish={submit} autoComplete="off">
         <Form.Item
@@ -125,7 +119,7 @@ function CreateAccountDrawer({
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

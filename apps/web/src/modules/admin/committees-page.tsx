@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { COMMITTEE_LEVELS, type CommitteeLevel } from "@xuncha/domain/model";
-import { Button, Drawer, Form, Input, Select, Space, Tag } from "antd";
+import { Button, Form, Input, Select, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { api } from "../../app/api-client";
@@ -8,10 +8,10 @@ import { notifySuccess } from "../../app/notify";
 import { textSorter } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
+import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
-import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import { type CommitteeNode, type CommitteeTree, flattenCommittees } from "./api";
 
@@ -31,7 +31,6 @@ export function CommitteesPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<CommitteeForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(480);
   const close = useGuardedClose(form, () => setCreating(false));
   const flat = flattenCommittees(tree.data?.items);
   const canCreate = tree.data?.abilities?.create ?? true;
@@ -94,20 +93,14 @@ export function CommitteesPage() {
           />
         </>
       )}
-      <Drawer
+      <FormDrawer
         open={creating}
         onClose={close}
         title="新建党委"
-        size={width}
-        destroyOnHidden
-        footer={
-          <Space>
-            <Button onClick={close}>取消</Button>
-            <Button type="primary" loading={pending} onClick={() => form.submit()}>
-              创建
-            </Button>
-          </Space>
-        }
+        width={480}
+        submitText="创建"
+        pending={pending}
+        onSubmit={() => form.submit()}
       >
         <Form<CommitteeForm>
           form={form}
@@ -141,7 +134,7 @@ export function CommitteesPage() {
             />
           </Form.Item>
         </Form>
-      </Drawer>
+      </FormDrawer>
     </PageContainer>
   );
 }

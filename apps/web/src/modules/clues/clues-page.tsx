@@ -10,12 +10,10 @@ import {
   Button,
   DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   InputNumber,
   Select,
-  Space,
   Switch,
   Typography,
 } from "antd";
@@ -30,11 +28,11 @@ import { labelFilters, numberSorter, textSorter, totalText, valueFilters } from 
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
+import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
 import { TableToolbar } from "../../components/table-toolbar";
-import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { RoundSummary } from "../rounds/api";
 
@@ -82,7 +80,6 @@ function DispositionDrawer({
 }) {
   const [form] = Form.useForm<DispositionForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(560);
   const close = useGuardedClose(form, onClose);
 
   useEffect(() => {
@@ -118,20 +115,14 @@ function DispositionDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={clue !== null}
       onClose={close}
       title={clue ? `线索处置：${clue.number}` : ""}
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      width={560}
+      submitText="保存"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       {clue && (
         <>
@@ -181,7 +172,7 @@ function DispositionDrawer({
           <DatePicker style={{ width: "100%" }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { FEEDBACK_FORMS, type FeedbackForm } from "@xuncha/domain/model";
-import { Alert, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, DatePicker, Form, Input, Radio, Select, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -14,10 +14,10 @@ import { labelFilters, numberSorter, textSorter, totalText } from "../../app/tab
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
+import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
-import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { RoundDetail, RoundSummary } from "../rounds/api";
 
@@ -55,7 +55,6 @@ function FeedbackDrawer({
 }) {
   const [form] = Form.useForm<FeedbackFormValues>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(560);
   const close = useGuardedClose(form, onClose);
   const targets = (round?.groups ?? []).flatMap((g) => g.targets.map((t) => ({ ...t, groupName: g.name })));
 
@@ -78,20 +77,14 @@ function FeedbackDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={close}
       title="登记巡察反馈"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            确认反馈
-          </Button>
-        </Space>
-      }
+      width={560}
+      submitText="确认反馈"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       <Alert
         type="info"
@@ -139,7 +132,7 @@ function FeedbackDrawer({
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={20000} showCount />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from "antd";
+import { DatePicker, Form, Input, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
-import { useDrawerWidth } from "../../components/use-drawer-width";
+import { FormDrawer } from "../../components/form-drawer";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import { EXPERTISE_OPTIONS, type Person, type PersonPool, POOL_LABELS } from "./api";
 
@@ -35,7 +35,6 @@ export function PersonFormDrawer({
 }) {
   const [form] = Form.useForm<PersonForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(520);
   const close = useGuardedClose(form, onClose);
 
   const submit = async (v: PersonForm) => {
@@ -61,20 +60,14 @@ export function PersonFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={close}
       title="新增巡察人员"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      width={520}
+      submitText="保存"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       <Form<PersonForm> form={form} layout="vertical" onFinish={submit} initialValues={{ pool: "talent" }}>
         <Form.Item
@@ -125,6 +118,6 @@ export function PersonFormDrawer({
           <Input maxLength={30} inputMode="tel" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

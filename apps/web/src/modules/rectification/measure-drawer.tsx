@@ -1,9 +1,9 @@
-import { Button, Checkbox, DatePicker, Drawer, Form, Input, Space, Typography } from "antd";
+import { Checkbox, DatePicker, Form, Input, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
-import { useDrawerWidth } from "../../components/use-drawer-width";
+import { FormDrawer } from "../../components/form-drawer";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { LedgerItem } from "./api";
 
@@ -29,7 +29,6 @@ export function MeasureDrawer({
 }) {
   const [form] = Form.useForm<MeasureForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(560);
   const close = useGuardedClose(form, onClose);
 
   const submit = async (v: MeasureForm) => {
@@ -53,20 +52,14 @@ export function MeasureDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={item !== null}
       onClose={close}
       title="添加整改措施"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            保存措施
-          </Button>
-        </Space>
-      }
+      width={560}
+      submitText="保存措施"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       {item && (
         <Typography.Paragraph>
@@ -106,6 +99,6 @@ export function MeasureDrawer({
           <Checkbox>长期坚持（常态化整改）</Checkbox>
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,12 +1,12 @@
 import { COMPLETIONS, type Completion } from "@xuncha/domain/model";
-import { Alert, Button, DatePicker, Drawer, Form, Input, Radio, Space, Typography } from "antd";
+import { Alert, DatePicker, Form, Input, Radio, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { api, type StoredFile } from "../../app/api-client";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
 import { FileUpload } from "../../components/file-upload";
-import { useDrawerWidth } from "../../components/use-drawer-width";
+import { FormDrawer } from "../../components/form-drawer";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { Measure } from "./api";
 
@@ -29,7 +29,6 @@ export function ProgressDrawer({
 }) {
   const [form] = Form.useForm<ProgressForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(560);
   const close = useGuardedClose(form, onClose);
   const completion = Form.useWatch("completion", form);
 
@@ -51,20 +50,14 @@ export function ProgressDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={measure !== null}
       onClose={close}
       title="报告整改进展"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            提交进展
-          </Button>
-        </Space>
-      }
+      width={560}
+      submitText="提交进展"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       {measure && (
         <Typography.Paragraph>
@@ -123,6 +116,6 @@ export function ProgressDrawer({
           <FileUpload buttonText="上传佐证材料" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { ROUND_KINDS } from "@xuncha/domain/model";
-import { Button, DatePicker, Drawer, Form, Input, Modal, Select, Space } from "antd";
+import { Button, DatePicker, Form, Input, Modal, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
-import { useDrawerWidth } from "../../components/use-drawer-width";
+import { FormDrawer } from "../../components/form-drawer";
 import type { RoundSummary, Term } from "./api";
 
 interface RoundForm {
@@ -79,19 +79,28 @@ function TermModal({
         >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: "请选择开始日期" }]}>
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item
-          name="endsOn"
-          label="结束日期"
-          dependencies={["startsOn"]}
-          rules={[{ required: true, message: "请选择结束日期" }, endAfterStart("startsOn")]}
-        >
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
+        <DateRangeFields />
       </Form>
     </Modal>
+  );
+}
+
+/** The start and end dates of a term or a round, the end not before the start. */
+function DateRangeFields() {
+  return (
+    <>
+      <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: "请选择开始日期" }]}>
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item
+        name="endsOn"
+        label="结束日期"
+        dependencies={["startsOn"]}
+        rules={[{ required: true, message: "请选择结束日期" }, endAfterStart("startsOn")]}
+      >
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -109,7 +118,6 @@ export function RoundFormDrawer({
   const terms = useRequest<Term[]>(open ? "/terms" : null);
   const [termOpen, setTermOpen] = useState(false);
   const { run, pending } = useAction();
-  const width = useDrawerWidth(520);
   const kind = Form.useWatch("kind", form);
 
   const submit = async (v: RoundForm) => {
@@ -130,20 +138,14 @@ export function RoundFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title="新建巡察轮次"
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            创建
-          </Button>
-        </Space>
-      }
+      width={520}
+      submitText="创建"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       <Form<RoundForm> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: "regular" }}>
         <Form.Item label="届次" required htmlFor="termId">
@@ -175,17 +177,7 @@ export function RoundFormDrawer({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: "请选择开始日期" }]}>
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item
-          name="endsOn"
-          label="结束日期"
-          dependencies={["startsOn"]}
-          rules={[{ required: true, message: "请选择结束日期" }, endAfterStart("startsOn")]}
-        >
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
+        <DateRangeFields />
       </Form>
       <TermModal
         open={termOpen}
@@ -196,6 +188,6 @@ export function RoundFormDrawer({
           form.setFieldValue("termId", t.id);
         }}
       />
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,11 +1,11 @@
 import { ORG_FORMS, TARGET_CATEGORIES } from "@xuncha/domain/model";
-import { AutoComplete, Button, DatePicker, Drawer, Form, Input, Select, Space, Typography } from "antd";
+import { AutoComplete, DatePicker, Form, Input, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
-import { useDrawerWidth } from "../../components/use-drawer-width";
+import { FormDrawer } from "../../components/form-drawer";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { Target } from "./api";
 
@@ -47,7 +47,6 @@ export function TargetFormDrawer({
 }) {
   const [form] = Form.useForm<TargetForm>();
   const { run, pending } = useAction();
-  const width = useDrawerWidth(560);
   const editing = target && target !== "new" ? target : null;
   const close = useGuardedClose(form, onClose);
 
@@ -85,20 +84,14 @@ export function TargetFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={close}
       title={editing ? `编辑：${editing.name}` : "新增被巡察对象"}
-      size={width}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>取消</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      width={560}
+      submitText="保存"
+      pending={pending}
+      onSubmit={() => form.submit()}
     >
       {editing && (
         <Typography.Paragraph type="secondary">
@@ -159,6 +152,6 @@ export function TargetFormDrawer({
           <Input maxLength={50} placeholder="如：十三届县委第五轮巡察" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
