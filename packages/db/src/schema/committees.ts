@@ -1,4 +1,4 @@
-import { type AnyPgColumn, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./common";
 
 /** A party committee (党委): the tenant that owns every row of business data. Committees form a tree. */
@@ -16,3 +16,19 @@ export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
 });
+
+/**
+ * A committee's own settings, one JSON value per key: deadlines, recusal options, the stage
+ * checklist, group-evaluation criteria … Each key has a default in code; a row overrides it.
+ */
+export const committeeSettings = pgTable(
+  "committee_settings",
+  {
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.key] })],
+);

@@ -1,6 +1,8 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./committees";
+export * from "./documents";
+export * from "./evaluations";
 export * from "./files";
 export * from "./findings";
 export * from "./personnel";
@@ -8,3 +10,4 @@ export * from "./rectification";
 export * from "./rounds";
 export * from "./targets";
 export * from "./transfers";
+export * from "./work-items";
