@@ -1,6 +1,7 @@
 export * from "./access/actor";
 export * from "./access/ctx";
 export * from "./access/load-actor";
+export * from "./access/load-session-actor";
 export * from "./access/menu";
 export * from "./access/policies";
 export * from "./accounts/index";

@@ -1,6 +1,6 @@
 import type { Db } from "@xuncha/db";
 import type { Actor } from "@xuncha/domain";
-import { findSession, loadActor } from "@xuncha/domain";
+import { loadSessionActor } from "@xuncha/domain";
 import { AppError } from "@xuncha/domain/model";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type Access, describeAccess } from "./access";
@@ -46,9 +46,9 @@ export function registerAccessGuard(app: FastifyInstance, db: Db, registry: Map<
     if (!access) return; // static files and the SPA
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(db, token);
+      const session = await loadSessionActor(db, token);
       if (session) {
-        request.actor = (await loadActor(db, session.accountId)) ?? null;
+        request.actor = session.actor;
         request.csrfToken = session.csrfToken;
       }
     }

@@ -13,7 +13,7 @@ import {
 import type { Role } from "../model/roles";
 import type { Actor, RoleGrant } from "./actor";
 
-const GROUP_ROLE_TO_ROLE: Record<string, Role> = {
+export const GROUP_ROLE_TO_ROLE: Record<string, Role> = {
   leader: "groupLeader",
   deputy: "groupDeputy",
   member: "groupMember",
@@ -23,11 +23,18 @@ const GROUP_ROLE_TO_ROLE: Record<string, Role> = {
 /**
  * Loads an account's grants: assigned roles, plus group roles derived from membership in the
  * groups of open rounds (a closed round's group gives read-only access, decided by the policies).
+ * Grants come in a stable order (assigned roles by creation, then groups, then the committees
+ * below a leading group): actingCommittee takes the first. Requests use loadSessionActor, which
+ * must return the same actor in one statement.
  */
 export async function loadActor(tx: Tx, accountId: string): Promise<Actor | undefined> {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account || account.disabled) return undefined;
-  const assigned = await tx.select().from(roleAssignments).where(eq(roleAssignments.accountId, accountId));
+  const assigned = await tx
+    .select()
+    .from(roleAssignments)
+    .where(eq(roleAssignments.accountId, accountId))
+    .orderBy(roleAssignments.createdAt, roleAssignments.id);
   const memberships = await tx
     .select({
       groupId: groups.id,
@@ -39,7 +46,8 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
     .innerJoin(people, eq(people.id, groupMembers.personId))
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(rounds, eq(rounds.id, groups.roundId))
-    .where(eq(people.accountId, accountId));
+    .where(eq(people.accountId, accountId))
+    .orderBy(groupMembers.groupId, groupMembers.personId);
   const grants: RoleGrant[] = [
     ...assigned.map((a) => ({
       role: a.role as Role,

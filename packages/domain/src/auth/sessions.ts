@@ -5,6 +5,9 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
+/** What the sessions table stores of a cookie token (never the token itself). */
+export const sessionTokenHash = sha256;
+
 /** Creates a session and returns the cookie token (kept only by the browser) and its CSRF token. */
 export async function createSession(tx: Tx, accountId: string, now = new Date()) {
   const token = randomBytes(32).toString("base64url");
