@@ -13,6 +13,7 @@ import {
   or,
   rounds,
   type SQL,
+  sql,
   targets,
 } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
@@ -104,19 +105,41 @@ function filterOf(ctx: Ctx, f: FindingFilters): SQL {
   )!;
 }
 
-/** The findings the actor may see, filtered and paged (newest round first, then by number). */
+/**
+ * The list's total stops counting here: an exact count of 100,000 findings reads them all on every
+ * page (tens to hundreds of ms when visibility needs the rows), while past 10,000 nobody pages on.
+ */
+export const FINDINGS_TOTAL_CAP = 10_000;
+
+/**
+ * The findings the actor may see, filtered and paged (newest round first, then by number). `total`
+ * is exact up to FINDINGS_TOTAL_CAP; beyond it `total` is the cap and `totalCapped` is true.
+ */
 export async function listFindings(ctx: Ctx, filters: FindingFilters) {
   const where = filterOf(ctx, filters);
   const pageSize = Math.min(filters.pageSize ?? 20, 200);
   const page = Math.max(filters.page ?? 1, 1);
-  const [rows, [total]] = await Promise.all([
+  const upTo = ctx.db
+    .select({ one: sql`1`.as("one") })
+    .from(findings)
+    .where(where)
+    .limit(FINDINGS_TOTAL_CAP + 1)
+    .as("up_to");
+  const [rows, [counted]] = await Promise.all([
     selectFindings(ctx, where)
       .orderBy(desc(findings.createdAt), asc(findings.number))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    ctx.db.select({ value: count() }).from(findings).where(where),
+    ctx.db.select({ value: count() }).from(upTo),
   ]);
-  return { items: rows.map((r) => present(ctx, r)), total: Number(total?.value ?? 0), page, pageSize };
+  const n = Number(counted?.value ?? 0);
+  return {
+    items: rows.map((r) => present(ctx, r)),
+    total: Math.min(n, FINDINGS_TOTAL_CAP),
+    totalCapped: n > FINDINGS_TOTAL_CAP,
+    page,
+    pageSize,
+  };
 }
 
 /** One finding with its evidence files. */

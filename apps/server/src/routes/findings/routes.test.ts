@@ -1,4 +1,4 @@
-import { clues, count, eq, findings, rounds } from "@xuncha/db";
+import { clues, count, eq, findings, rounds, sql } from "@xuncha/db";
 import { buildFeedback, buildFinding } from "@xuncha/db/testing";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -316,7 +316,7 @@ describe("reading findings", () => {
       const office = await as(w, "office");
       const res = await office.get(`/api/findings?roundId=${w.round.id}`);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ total: 6, page: 1, pageSize: 20 });
+      expect(res.json()).toMatchObject({ total: 6, totalCapped: false, page: 1, pageSize: 20 });
       expect(ids(res)).toEqual(all());
       const p1 = (await office.get(`/api/findings?roundId=${w.round.id}&pageSize=4&page=1`)).json();
       const p2 = (await office.get(`/api/findings?roundId=${w.round.id}&pageSize=4&page=2`)).json();
@@ -405,6 +405,33 @@ describe("reading findings", () => {
         expect(res.statusCode).toBe(403);
         expect(errorOf(res).code).toBe("auth.forbidden");
       }
+    });
+  });
+
+  it("stops counting at 10,000: total 10000 with totalCapped, exact below", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    // 10,001 findings of group A in one statement (20 of them approved), one of group B.
+    await kit.t.database.db.execute(sql`
+      insert into findings (committee_id, round_id, group_id, target_id, number, title, description,
+                            scheme, category, status, created_by)
+      select ${w.committee.id}::uuid, ${w.round.id}::uuid, ${w.groupA.id}::uuid, ${w.targetA.id}::uuid,
+             i, '批量问题' || i, '描述', 'sixDisciplines', 'sixDisciplines.3',
+             case when i <= 20 then 'approved' else 'draft' end, ${w.accounts.memberA.id}::uuid
+      from generate_series(1, 10001) i`);
+    await make(w, { inGroup: "B" });
+    const office = await as(w, "office");
+    const all = (await office.get(`/api/findings?roundId=${w.round.id}`)).json();
+    expect(all).toMatchObject({ total: 10000, totalCapped: true, page: 1, pageSize: 20 });
+    expect(all.items).toHaveLength(20);
+    const approved = (await office.get(`/api/findings?roundId=${w.round.id}&status=approved`)).json();
+    expect(approved).toMatchObject({ total: 20, totalCapped: false });
+    expect((await (await as(w, "leaderB")).get("/api/findings")).json()).toMatchObject({
+      total: 1,
+      totalCapped: false,
+    });
+    expect((await (await as(w, "leaderA")).get("/api/findings")).json()).toMatchObject({
+      total: 10000,
+      totalCapped: true,
     });
   });
 });

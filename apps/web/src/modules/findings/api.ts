@@ -31,5 +31,7 @@ export interface FindingDetail extends FindingItem {
 
 export interface FindingList {
   items: FindingItem[];
+  /** Exact up to 10,000; beyond that 10,000 with totalCapped set. */
   total: number;
+  totalCapped: boolean;
 }

@@ -20,3 +20,6 @@ export function routeText(route: string | null, routeDept?: string): string {
   const label = ROUTE_SHORT[route as FindingRoute] ?? FINDING_ROUTES.labels[route as FindingRoute] ?? route;
   return route === "department" && routeDept ? `${label}（${routeDept}）` : label;
 }
+
+/** "共 N 个问题"; the server stops counting at 10,000: "共 10000+ 个问题". */
+export const findingsCountText = (total: number, capped = false) => `共 ${total}${capped ? "+" : ""} 个问题`;

@@ -8,7 +8,7 @@ import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { groupGrants } from "../../app/session";
 import { findingStatusTag } from "../../app/status";
-import { labelFilters, numberSorter, textSorter, totalText, valueFilters } from "../../app/table";
+import { labelFilters, numberSorter, textSorter, valueFilters } from "../../app/table";
 import { useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
@@ -19,7 +19,7 @@ import { TableToolbar } from "../../components/table-toolbar";
 import type { RoundSummary } from "../rounds/api";
 import type { FindingItem, FindingList } from "./api";
 import { FindingDrawer } from "./finding-drawer";
-import { ROUTE_SHORT, routeText, SEVERITY_COLORS, severityLabel } from "./finding-labels";
+import { findingsCountText, ROUTE_SHORT, routeText, SEVERITY_COLORS, severityLabel } from "./finding-labels";
 
 const ROUTE_FILTERS = [
   { value: "undecided", label: "待决定" },
@@ -180,7 +180,7 @@ export function FindingsPage() {
         <LoadError error={list.error} onRetry={list.reload} />
       ) : (
         <>
-          <TableToolbar countText={`共 ${list.data?.total ?? 0} 个问题`} />
+          <TableToolbar countText={findingsCountText(list.data?.total ?? 0, list.data?.totalCapped)} />
           <DataTable<FindingItem>
             rowKey="id"
             size="middle"
@@ -194,7 +194,7 @@ export function FindingsPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
-              showTotal: totalText("个问题"),
+              showTotal: (total) => findingsCountText(total, list.data?.totalCapped),
               onChange: (p, s) => {
                 setPage(s === pageSize ? p : 1);
                 setPageSize(s);
