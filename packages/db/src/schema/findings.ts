@@ -55,11 +55,13 @@ export const findings = pgTable(
     uniqueIndex("findings_round_number_key").on(t.roundId, t.number),
     index("findings_committee_round_idx").on(t.committeeId, t.roundId),
     index("findings_target_idx").on(t.targetId),
-    index("findings_group_idx").on(t.groupId),
     // The lists' order (newest first, then by number) for a committee and for a round: the first page
     // is read from the index instead of sorting every visible finding (bench/README.md).
     index("findings_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.number),
     index("findings_round_created_idx").on(t.roundId, t.createdAt.desc().nullsFirst(), t.number),
+    // A group's list (members and leaders): the page's ids from the index alone (with id, an index-only
+    // scan), also for several groups; it serves every lookup by group_id too (replaces the plain one).
+    index("findings_group_created_idx").on(t.groupId, t.createdAt.desc().nullsFirst(), t.number, t.id),
     // A round's figures (statistics) counted from the index alone (index-only scan), without the rows.
     index("findings_round_figures_idx").on(
       t.roundId,
