@@ -16,10 +16,10 @@ import type { PGlite } from "@electric-sql/pglite";
 import { type Database, type DatabaseKind, type Db, migrateDatabase, openDatabase } from "@xuncha/db";
 import {
   type Actor,
-  findSession,
   findVisibleRound,
   listFindings,
   loadActor,
+  loadSessionActor,
   roundStatistics,
 } from "@xuncha/domain";
 import autocannon from "autocannon";
@@ -236,6 +236,11 @@ interface ApiStats {
    * time is less disturbed than latency by other work on a shared machine.
    */
   cpuMsPerRequest: { serverThread: number | null; postgres: number | null };
+  /**
+   * The machine's 1-minute load average at the end of the load. The bench itself adds about 2-3
+   * (server thread, load generator, PostgreSQL backends); anything above is other work.
+   */
+  loadAverage: number;
 }
 
 /** CPU time (ms) of the server's main thread and of the database's PostgreSQL backends. */
@@ -302,6 +307,7 @@ async function load(
     errors: r.errors,
     eventLoopUtilization: elu.utilization,
     busyMsPerRequest: elu.active / requests,
+    loadAverage: loadavg()[0] ?? 0,
     cpuMsPerRequest: {
       serverThread:
         cpuBefore.thread === null || cpuAfter.thread === null
@@ -476,12 +482,9 @@ async function benchDatabase(
       staff: (await loadActor(database.db, data.staff.accountId))!,
     };
 
-    // The queries each request runs before the use case: the session, then the actor (loadActor).
+    // The queries each request runs before the use case: the session and its actor.
     const token = cookies.office.slice(SESSION_COOKIE.length + 1);
-    const authPlan: Plan = [
-      ...(await capture(runner, (db) => findSession(db, token))).map((q) => [q]),
-      ...(await capture(runner, (db) => loadActor(db, data.office.accountId))).map((q) => [q]),
-    ];
+    const authPlan: Plan = (await capture(runner, (db) => loadSessionActor(db, token))).map((q) => [q]);
     const authSql = await sequential(() => replay(runner, authPlan));
 
     const results: EndpointResult[] = [];
@@ -493,10 +496,15 @@ async function benchDatabase(
       const check = await get(base, endpoint.path, cookie);
       if (check.status !== 200)
         throw new Error(`${endpoint.path}: ${check.status} ${check.body.slice(0, 300)}`);
-      const body = JSON.parse(check.body) as { total?: number; findings?: number; items?: unknown[] };
+      const body = JSON.parse(check.body) as {
+        total?: number;
+        totalCapped?: boolean;
+        findings?: number;
+        items?: unknown[];
+      };
       const answer =
         body.total !== undefined
-          ? `total ${body.total}, ${body.items?.length} items`
+          ? `total ${body.total}${body.totalCapped ? "+" : ""}, ${body.items?.length} items`
           : `findings ${body.findings}`;
 
       const queries: Plan = [];
@@ -596,8 +604,8 @@ function markdown(results: DatabaseResult[], started: Date, loads: number[]): st
     lines.push(
       "| endpoint | answer | API p50 | API p99 | req/s | API p50, 1 at a time | SQL p50 | SQL p99 | SQL p50 ×" +
         `${SETTINGS.connections} | SQL/s ×${SETTINGS.connections} | domain p50 | auth SQL p50 | server busy ms/req | CPU ms/req server + PG | ` +
-        `API/SQL (1) | API/SQL (×${SETTINGS.connections}) | p99 < 100 |`,
-      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|",
+        `API/SQL (1) | API/SQL (×${SETTINGS.connections}) | p99 < 100 | load |`,
+      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|",
     );
     for (const e of r.endpoints) {
       lines.push(
@@ -606,7 +614,7 @@ function markdown(results: DatabaseResult[], started: Date, loads: number[]): st
           `${ms(e.domain.p50)} | ${ms(e.authSql.p50)} | ${ms(e.api.busyMsPerRequest)} (${(e.api.eventLoopUtilization * 100).toFixed(0)}%) | ` +
           `${cpuCell(e.api.cpuMsPerRequest)} | ` +
           `${e.ratios.unloaded.toFixed(2)} | ${e.ratios.loaded.toFixed(2)} | ` +
-          `${e.api.p99 < 100 ? "yes" : "**no**"} |`,
+          `${e.api.p99 < 100 ? "yes" : "**no**"} | ${e.api.loadAverage.toFixed(1)} |`,
       );
     }
     const failures = r.endpoints.filter((e) => e.api.non2xx || e.api.errors);
@@ -620,7 +628,8 @@ function markdown(results: DatabaseResult[], started: Date, loads: number[]): st
     "auth SQL: the session and actor queries every authenticated request runs before the use case. ",
     "server busy ms/req: the server thread's busy time per request under load (event-loop utilization in brackets); " +
       "with PGlite that thread also runs the database. ",
-    "CPU ms/req: CPU time per request under load of the server's main thread, plus of the PostgreSQL backends.",
+    "CPU ms/req: CPU time per request under load of the server's main thread, plus of the PostgreSQL backends. ",
+    "load: the machine's 1-minute load average after the endpoint's load (the bench itself accounts for about 2-3).",
     "",
   );
   return lines.join("\n");
