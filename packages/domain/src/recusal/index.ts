@@ -1,0 +1,2 @@
+export * from "./load-recusal-facts";
+export * from "./rules";
