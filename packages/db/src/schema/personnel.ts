@@ -29,6 +29,10 @@ export const people = pgTable(
     available: boolean("available").notNull().default(true),
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
+    /** Recusal circumstances kept as text: what an Excel import could not read as jobs or relatives. */
+    recusalNote: text("recusal_note").notNull().default(""),
+    /** Rounds served before the system held records (imported 参加巡察轮次), as text. */
+    roundsNote: text("rounds_note").notNull().default(""),
     /** The login account of this person, when they have one. Group access follows membership. */
     accountId: uuid("account_id").references(() => accounts.id),
     createdAt: createdAt(),
