@@ -243,7 +243,7 @@ function bodyBlocks(blocks: GongwenBlock[]): (Paragraph | Table)[] {
         ];
       case "table":
         return [tableOf(b), blank()];
-      case "image":
+      default:
         return imageOf(b);
     }
   });

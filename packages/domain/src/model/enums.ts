@@ -84,3 +84,12 @@ export const CLUE_DISPOSITIONS = labels({
   closed: "予以了结",
 });
 export type ClueDisposition = (typeof CLUE_DISPOSITIONS.keys)[number];
+
+/** Kinds of formal documents (公文) numbered from a committee's numbering register. */
+export const DOCUMENT_KINDS = labels({
+  authorization: "授权任职及任务分工的决定",
+  announcement: "巡察公告",
+  immediateFix: "立行立改通知书",
+  urgingLetter: "督办函",
+});
+export type DocumentKind = (typeof DOCUMENT_KINDS.keys)[number];
