@@ -1,0 +1,3 @@
+export * from "./check-plan";
+export * from "./plan-limits";
+export * from "./planner";
