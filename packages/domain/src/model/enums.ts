@@ -85,6 +85,28 @@ export const CLUE_DISPOSITIONS = labels({
 });
 export type ClueDisposition = (typeof CLUE_DISPOSITIONS.keys)[number];
 
+/** Suggested expertise tags of the pools (业务特长); offices may add free tags. */
+export const EXPERTISE_TAGS = [
+  "纪检",
+  "组织",
+  "财会",
+  "审计",
+  "政法",
+  "农业农村",
+  "工程建设",
+  "教育",
+  "卫生健康",
+  "文字综合",
+] as const;
+
+/** A pool member's relative, by closeness (ROLES.md recusal: spouse, lineal, close in-laws). */
+export const RELATIONS = labels({ spouse: "配偶", lineal: "直系亲属", sibling: "兄弟姐妹", inLaw: "近姻亲" });
+export type Relation = (typeof RELATIONS.keys)[number];
+
+/** A superior/subordinate tie (上下级关系) between a pool member and an official. */
+export const TIE_KINDS = labels({ superior: "曾为其上级领导", subordinate: "曾为其下级" });
+export type TieKind = (typeof TIE_KINDS.keys)[number];
+
 /** Kinds of formal documents (公文) numbered from a committee's numbering register. */
 export const DOCUMENT_KINDS = labels({
   authorization: "授权任职及任务分工的决定",

@@ -14,6 +14,7 @@ export function presentPerson(row: PersonRow, actor: Actor) {
     birthMonth: row.birthMonth,
     politicalStatus: row.politicalStatus,
     unit: row.unit,
+    unitTargetId: row.unitTargetId,
     post: row.post,
     rank: row.rank,
     expertise: row.expertise,
@@ -22,10 +23,19 @@ export function presentPerson(row: PersonRow, actor: Actor) {
     joinedOn: row.joinedOn,
     available: row.available,
     phone: row.phone,
+    email: row.email,
+    recusalNote: row.recusalNote,
+    roundsNote: row.roundsNote,
     accountId: row.accountId,
     createdAt: row.createdAt,
-    abilities: { update: hasRole(actor, "officeStaff", row.committeeId) },
+    abilities: { update: canManagePerson(actor, row.committeeId) },
   };
 }
+
+/** The office of the person's committee manages the person and their history. */
+export const canManagePerson = (actor: Actor, committeeId: string) =>
+  actor.grants.some((g) => g.role === "officeStaff" && !g.readOnly && g.committeeId === committeeId);
+
+export const canCreatePeople = (actor: Actor) => hasRole(actor, "officeStaff");
 
 export type PresentedPerson = ReturnType<typeof presentPerson>;
