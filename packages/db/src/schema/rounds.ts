@@ -70,6 +70,8 @@ export const planProposals = pgTable(
     limits: jsonb("limits").notNull(),
     /** [{ roundNumber, roundId?, groupNumber, groupId?, targetId }] */
     entries: jsonb("entries").notNull(),
+    /** The groups the entries go to: formed ones as they are, proposed ones with their people. */
+    groups: jsonb("groups").notNull().default([]),
     /** The planner's account of what cannot be reached, with the arithmetic. */
     shortfall: jsonb("shortfall").notNull(),
     createdBy: uuid("created_by")

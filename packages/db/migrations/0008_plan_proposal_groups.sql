@@ -1,0 +1,1 @@
+ALTER TABLE "plan_proposals" ADD COLUMN "groups" jsonb DEFAULT '[]'::jsonb NOT NULL;
