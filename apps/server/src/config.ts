@@ -14,6 +14,8 @@ export interface Config {
   webDist: string;
   /** Secure cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** The public address of the site (https://xuncha.example.gov.cn), printed in documents (tip QR codes); the request's host when unset. */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: Number(env.XUNCHA_UPLOAD_LIMIT_MB ?? 20) * 1024 * 1024,
     webDist: resolve(env.XUNCHA_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
     secureCookies: env.XUNCHA_SECURE_COOKIES === "1" || production,
+    publicUrl: env.XUNCHA_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
   };
 }
