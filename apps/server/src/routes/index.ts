@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { cluesRoutes } from "./clues/routes";
 import { committeesRoutes } from "./committees/routes";
+import { documentsRoutes } from "./documents/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { filesRoutes } from "./files/routes";
 import { findingsRoutes } from "./findings/routes";
@@ -31,6 +32,7 @@ export async function registerRoutes(app: App) {
     cluesRoutes,
     statisticsRoutes,
     filesRoutes,
+    documentsRoutes,
   ]) {
     await app.register(module);
   }
