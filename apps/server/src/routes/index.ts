@@ -7,6 +7,7 @@ import { documentsRoutes } from "./documents/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { filesRoutes } from "./files/routes";
 import { findingsRoutes } from "./findings/routes";
+import { groupsRoutes } from "./groups/routes";
 import { healthRoutes } from "./health/routes";
 import { personnelRoutes } from "./personnel/routes";
 import { rectificationRoutes } from "./rectification/routes";
@@ -26,6 +27,7 @@ export async function registerRoutes(app: App) {
     targetsRoutes,
     personnelRoutes,
     roundsRoutes,
+    groupsRoutes,
     findingsRoutes,
     feedbackRoutes,
     rectificationRoutes,
