@@ -26,6 +26,7 @@ export * from "./findings/index";
 export * from "./ledgers/index";
 export * from "./model/index";
 export * from "./personnel/index";
+export * from "./planning/index";
 export * from "./recusal/index";
 export * from "./rectification/index";
 export * from "./rounds/index";
