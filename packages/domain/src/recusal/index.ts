@@ -1,2 +1,3 @@
 export * from "./load-recusal-facts";
+export * from "./manage-overrides";
 export * from "./rules";

@@ -1,6 +1,4 @@
 import {
-  assignTargets,
-  createGroup,
   createRound,
   createTerm,
   getRound,
@@ -8,7 +6,7 @@ import {
   listTerms,
   updateRound,
 } from "@xuncha/domain";
-import { GROUP_ROLES, ROUND_KINDS, ROUND_STAGES } from "@xuncha/domain/model";
+import { ROUND_KINDS, ROUND_STAGES } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
@@ -90,35 +88,5 @@ export async function roundsRoutes(app: App) {
       return getRound(ctxOf(req), req.params.id);
     },
   );
-
-  app.post(
-    "/rounds/:id/groups",
-    {
-      config: roles("officeStaff"),
-      schema: {
-        tags: ["rounds"],
-        params: idParam,
-        body: z.strictObject({
-          members: z
-            .array(z.strictObject({ personId: z.uuid(), role: z.enum(GROUP_ROLES) }))
-            .min(1, "请选择巡察组成员")
-            .max(30),
-        }),
-      },
-    },
-    (req) => createGroup(ctxOf(req), req.params.id, req.body),
-  );
-
-  app.post(
-    "/groups/:id/targets",
-    {
-      config: roles("officeStaff"),
-      schema: {
-        tags: ["rounds"],
-        params: idParam,
-        body: z.strictObject({ targetIds: z.array(z.uuid()).min(1, "请选择巡察对象").max(200) }),
-      },
-    },
-    (req) => assignTargets(ctxOf(req), req.params.id, req.body),
-  );
+  // Groups, draws, commitments and recusal: routes/groups/routes.ts.
 }
