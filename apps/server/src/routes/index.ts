@@ -2,7 +2,9 @@ import { accountsRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { cluesRoutes } from "./clues/routes";
+import { committeeSettingsRoutes } from "./committee-settings/routes";
 import { committeesRoutes } from "./committees/routes";
+import { evaluationsRoutes } from "./evaluations/routes";
 import { documentsRoutes } from "./documents/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { filesRoutes } from "./files/routes";
@@ -15,6 +17,7 @@ import { roundsRoutes } from "./rounds/routes";
 import { statisticsRoutes } from "./statistics/routes";
 import { targetsRoutes } from "./targets/routes";
 import type { App } from "./types";
+import { workItemsRoutes } from "./work-items/routes";
 
 /** Every module's routes, under /api. */
 export async function registerRoutes(app: App) {
@@ -34,6 +37,9 @@ export async function registerRoutes(app: App) {
     cluesRoutes,
     statisticsRoutes,
     filesRoutes,
+    committeeSettingsRoutes,
+    workItemsRoutes,
+    evaluationsRoutes,
     documentsRoutes,
   ]) {
     await app.register(module);

@@ -81,6 +81,16 @@ export const ERRORS = {
   "document.no_groups": [422, "本轮尚未组建巡察组，不能生成该公文"],
   "route.not_found": [404, "请求的接口不存在"],
   "demo.not_empty": [409, "数据库中已有党委数据，不能加载演示数据（演示数据只能加载到空数据库）"],
+  "setting.not_found": [404, "该设置项不存在"],
+  "setting.invalid": [422, "设置内容有误"],
+  "work_item.not_found": [404, "工作事项不存在"],
+  "work_item.forbidden": [403, "只有该事项的责任方可以办理"],
+  "work_item.done_in_future": [422, "完成日期不能晚于今天"],
+  "round.stage_open_items": [409, "本阶段还有未完成的工作事项，确认后仍可进入下一阶段"],
+  "evaluation.too_early": [409, "报告巡察情况阶段开始后才能评价巡察组"],
+  "evaluation.score_invalid": [422, "评分有误：每项得分须在 0 到满分之间，且每个评价项目都要评分"],
+  "conduct.code_invalid": [422, "评价码无效或已使用"],
+  "conduct.answers_invalid": [422, "请对每个问题选择 1 至 5 分"],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -21,6 +21,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { RoundKind, RoundStage } from "../model/enums";
 import { AppError } from "../model/errors";
 import type { Role } from "../model/roles";
+import { openItemsBefore } from "../work-items/move-round-stage";
+import { syncRoundWorkItems } from "../work-items/sync-work-items";
 import { roundName } from "./round-name";
 
 /** Roles that see every round of their committee. */
@@ -127,6 +129,7 @@ export async function createRound(ctx: Ctx, input: CreateRoundInput) {
       .insert(rounds)
       .values({ ...input, theme: input.theme ?? "", committeeId, number: Number(existing) + 1 })
       .returning();
+    await syncRoundWorkItems(tx, round!.id);
     await recordAudit(tx, ctx.actor, {
       action: "round.create",
       entity: "round",
@@ -149,13 +152,20 @@ export async function updateRound(
     if (!round) throw new AppError("round.not_found");
     assertInCommittee(ctx.actor, ["officeStaff"], round.committeeId, "round.not_found");
     if (round.status === "closed" && input.status !== "open") throw new AppError("round.closed");
+    // A stage move records the work items it leaves open (POST /rounds/:id/stage asks first).
+    const left =
+      input.stage && input.stage !== round.stage ? await openItemsBefore(tx, roundId, input.stage) : [];
     await tx.update(rounds).set(input).where(eq(rounds.id, roundId));
     await recordAudit(tx, ctx.actor, {
       action: "round.update",
       entity: "round",
       entityId: roundId,
       committeeId: round.committeeId,
-      summary: { from: { stage: round.stage, status: round.status }, to: input },
+      summary: {
+        from: { stage: round.stage, status: round.status },
+        to: input,
+        ...(left.length ? { openItems: left.length } : {}),
+      },
     });
   });
 }

@@ -1,0 +1,24 @@
+import { groupEvaluationCriteriaSetting } from "../evaluations/criteria";
+import { workItemChecklistSetting } from "../work-items/checklist";
+import { deadlinesSetting } from "./deadlines";
+import type { SettingDef } from "./setting";
+
+/**
+ * Every committee setting the office may read and edit, by key. To add one: define it with
+ * defineSetting (key, label, zod schema, defaults) next to the code that uses it, and add one
+ * entry here.
+ */
+export const COMMITTEE_SETTINGS = {
+  deadlines: deadlinesSetting,
+  workItemChecklist: workItemChecklistSetting,
+  groupEvaluationCriteria: groupEvaluationCriteriaSetting,
+} satisfies Record<string, SettingDef>;
+
+export type CommitteeSettingKey = keyof typeof COMMITTEE_SETTINGS;
+export const COMMITTEE_SETTING_KEYS = Object.keys(COMMITTEE_SETTINGS) as [
+  CommitteeSettingKey,
+  ...CommitteeSettingKey[],
+];
+
+export const settingDef = (key: string): SettingDef | undefined =>
+  Object.hasOwn(COMMITTEE_SETTINGS, key) ? COMMITTEE_SETTINGS[key as CommitteeSettingKey] : undefined;
