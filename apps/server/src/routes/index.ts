@@ -12,6 +12,7 @@ import { findingsRoutes } from "./findings/routes";
 import { groupsRoutes } from "./groups/routes";
 import { healthRoutes } from "./health/routes";
 import { personnelRoutes } from "./personnel/routes";
+import { planningRoutes } from "./planning/routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { roundsRoutes } from "./rounds/routes";
 import { statisticsRoutes } from "./statistics/routes";
@@ -30,6 +31,7 @@ export async function registerRoutes(app: App) {
     targetsRoutes,
     personnelRoutes,
     roundsRoutes,
+    planningRoutes,
     groupsRoutes,
     findingsRoutes,
     feedbackRoutes,
