@@ -36,21 +36,25 @@ const columns = {
 /** The office's numbering registers, with how many documents each has numbered. */
 export async function listRegisters(ctx: Ctx) {
   const committeeId = actingCommittee(ctx.actor, ["officeStaff"]);
-  const rows = await ctx.db
-    .select({
-      ...columns,
-      issued: sql<number>`(select count(*)::int from ${documents} where ${documents.registerId} = ${numberingRegisters.id})`,
-    })
-    .from(numberingRegisters)
-    .where(eq(numberingRegisters.committeeId, committeeId))
-    .orderBy(asc(numberingRegisters.createdAt));
+  const [rows, counts] = await Promise.all([
+    ctx.db
+      .select(columns)
+      .from(numberingRegisters)
+      .where(eq(numberingRegisters.committeeId, committeeId))
+      .orderBy(asc(numberingRegisters.createdAt)),
+    ctx.db
+      .select({ registerId: documents.registerId, n: count() })
+      .from(documents)
+      .where(eq(documents.committeeId, committeeId))
+      .groupBy(documents.registerId),
+  ]);
+  const issuedBy = new Map(counts.map((c) => [c.registerId, Number(c.n)]));
   const [committee] = await ctx.db.select().from(committees).where(eq(committees.id, committeeId));
   return {
-    items: rows.map((r) => ({
-      ...r,
-      kinds: r.kinds as DocumentKind[],
-      abilities: { delete: r.issued === 0 },
-    })),
+    items: rows.map((r) => {
+      const issued = issuedBy.get(r.id) ?? 0;
+      return { ...r, kinds: r.kinds as DocumentKind[], issued, abilities: { delete: issued === 0 } };
+    }),
     /** What is created on the first document of a kind no register serves. */
     fallback: { ...defaultRegister(committee?.name ?? ""), kinds: DEFAULT_REGISTER_KINDS },
   };
