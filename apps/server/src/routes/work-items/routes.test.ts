@@ -95,14 +95,12 @@ describe("creating work items", () => {
       committeeId: w.committee.id,
       name: `丙单位${w.committee.id.slice(0, 6)}`,
     });
-    await kit.t.database.db
-      .insert(groupTargets)
-      .values({
-        groupId: w.groupA.id,
-        targetId: targetC.id,
-        roundId: w.round.id,
-        committeeId: w.committee.id,
-      });
+    await kit.t.database.db.insert(groupTargets).values({
+      groupId: w.groupA.id,
+      targetId: targetC.id,
+      roundId: w.round.id,
+      committeeId: w.committee.id,
+    });
     const added = await office.post(`/api/rounds/${w.round.id}/work-items/sync`);
     expect(added.json().added).toBe(count("target"));
     const notice = await find(w, "prep.notice", { targetId: targetC.id });
