@@ -15,6 +15,8 @@ const LoginPage = page(() => import("../modules/auth/login-page"), "LoginPage");
 const DashboardPage = page(() => import("../modules/dashboard/dashboard-page"), "DashboardPage");
 const TargetsPage = page(() => import("../modules/targets/targets-page"), "TargetsPage");
 const PeoplePage = page(() => import("../modules/personnel/people-page"), "PeoplePage");
+const PersonPage = page(() => import("../modules/personnel/person-page"), "PersonPage");
+const TrainingsPage = page(() => import("../modules/personnel/trainings-page"), "TrainingsPage");
 const RoundsPage = page(() => import("../modules/rounds/rounds-page"), "RoundsPage");
 const RoundDetailPage = page(() => import("../modules/rounds/round-detail-page"), "RoundDetailPage");
 const FeedbackPage = page(() => import("../modules/feedback/feedback-page"), "FeedbackPage");
@@ -30,6 +32,7 @@ const CommitteesPage = page(() => import("../modules/admin/committees-page"), "C
 const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
 const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
 const AuditPage = page(() => import("../modules/audit/audit-page"), "AuditPage");
+const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 
 /** Shows the page only when the account's menu holds its module (the server checks again). */
 function RequireModule({ module, children }: { module: ModuleKey; children: ReactNode }) {
@@ -111,7 +114,19 @@ export const router = createBrowserRouter([
           { index: true, element: <Home /> },
           { path: "dashboard", handle: h("工作概览"), element: guarded("dashboard", <DashboardPage />) },
           { path: "targets", handle: h("被巡察对象库"), element: guarded("targets", <TargetsPage />) },
-          { path: "personnel", handle: h("巡察人才库"), element: guarded("personnel", <PeoplePage />) },
+          {
+            path: "personnel",
+            handle: h("巡察人才库"),
+            children: [
+              { index: true, element: guarded("personnel", <PeoplePage />) },
+              {
+                path: "trainings",
+                handle: h("巡察干部培训"),
+                element: guarded("personnel", <TrainingsPage />),
+              },
+              { path: ":id", handle: h("人员详情"), element: guarded("personnel", <PersonPage />) },
+            ],
+          },
           {
             path: "rounds",
             handle: h("巡察轮次"),
@@ -153,6 +168,11 @@ export const router = createBrowserRouter([
               { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
               { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
             ],
+          },
+          {
+            path: "documents/registers",
+            handle: h("发文字号设置"),
+            element: guarded("rounds", <RegistersPage />),
           },
           { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
           {

@@ -104,7 +104,7 @@ export const RELATIONS = labels({ spouse: "配偶", lineal: "直系亲属", sibl
 export type Relation = (typeof RELATIONS.keys)[number];
 
 /** A superior/subordinate tie (上下级关系) between a pool member and an official. */
-export const TIE_KINDS = labels({ superior: "曾为其上级领导", subordinate: "曾为其下级" });
+export const TIE_KINDS = labels({ superior: "对方曾是其上级", subordinate: "对方曾是其下级" });
 export type TieKind = (typeof TIE_KINDS.keys)[number];
 
 /** Kinds of formal documents (公文) numbered from a committee's numbering register. */

@@ -276,7 +276,7 @@ describe("a person's history", () => {
       startMonth: "2020-01",
     });
     expect(tie.statusCode).toBe(201);
-    expect(tie.json()).toMatchObject({ kindLabel: "曾为其上级领导", current: true });
+    expect(tie.json()).toMatchObject({ kindLabel: "对方曾是其上级", current: true });
 
     // Records belong to their person: another person's id does not reach them.
     const otherPerson = w.people.memberB.id;
@@ -327,24 +327,27 @@ describe("a person's history", () => {
     const w = await buildWorld(kit.t.database.db);
     const db = kit.t.database.db;
     const id = w.people.leaderA.id;
-    await db.insert(commitments).values([
-      {
-        committeeId: w.committee.id,
-        roundId: w.round.id,
-        personId: id,
-        kind: "confidentiality",
-        signedOn: "2026-02-27",
-        recordedBy: w.accounts.office.id,
-      },
-      {
-        committeeId: w.committee.id,
-        roundId: w.round.id,
-        personId: id,
-        kind: "integrity",
-        signedOn: "2026-02-27",
-        recordedBy: w.accounts.office.id,
-      },
-    ]);
+    await db
+      .insert(commitments)
+      .values([
+        {
+          committeeId: w.committee.id,
+          roundId: w.round.id,
+          personId: id,
+          kind: "confidentiality",
+          signedOn: "2026-02-27",
+          recordedBy: w.accounts.office.id,
+        },
+        {
+          committeeId: w.committee.id,
+          roundId: w.round.id,
+          personId: id,
+          kind: "integrity",
+          signedOn: "2026-02-27",
+          recordedBy: w.accounts.office.id,
+        },
+      ])
+      .onConflictDoNothing(); // the world may have signed them already
     await db.insert(groupEvaluations).values([
       {
         committeeId: w.committee.id,

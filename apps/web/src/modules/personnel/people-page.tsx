@@ -1,135 +1,215 @@
-import { PlusOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Tag } from "antd";
+import { DownloadOutlined, PlusOutlined, ReadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Button, Input, Select, Tabs, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { download } from "../../app/api-client";
 import { useMe } from "../../app/auth";
-import { asPaged, type Paged } from "../../app/paged";
+import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
-import { labelFilters, textSorter, totalText, valueFilters } from "../../app/table";
-import { useRequest } from "../../app/use-request";
+import { totalText } from "../../app/table";
+import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
-import { EXPERTISE_OPTIONS, type Person, type PersonPool, POOL_LABELS } from "./api";
+import {
+  EXPERTISE_OPTIONS,
+  type PeopleList,
+  type Person,
+  type PersonPool,
+  POOL_LABELS,
+  type PoolStats,
+} from "./api";
+import { PeopleImportModal } from "./people-import-modal";
 import { PersonFormDrawer } from "./person-form-drawer";
 
+type Availability = "true" | "false";
+
+/** 组长库 / 人才库: the office manages the pools, the leading group reads them. */
 export function PeoplePage() {
   const me = useMe();
-  const [pool, setPool] = useState<PersonPool>();
+  const navigate = useNavigate();
+  const [pool, setPool] = useState<PersonPool>("leader");
+  const [expertise, setExpertise] = useState<string[]>([]);
+  const [available, setAvailable] = useState<Availability>();
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const people = useRequest<Paged<Person> | Person[]>("/people", { pool, q, pageSize: 200 });
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const filters = { pool, q, expertise: expertise.join(",") || undefined, available };
+  const list = useRequest<PeopleList>("/people", { ...filters, page, pageSize });
+  const stats = useRequest<PoolStats>("/people/stats");
   const [creating, setCreating] = useState(false);
-  const [shown, setShown] = useState<number>();
-  const canCreate = hasRole(me, "officeStaff");
-  const list = asPaged(people.data);
+  const [importing, setImporting] = useState(false);
+  const { run, pending: exporting } = useAction();
+  const office = hasRole(me, "officeStaff");
+  const canCreate = list.data?.abilities?.create ?? office;
+  const canImport = list.data?.abilities?.import ?? office;
+  const filtered = Boolean(q || expertise.length || available);
+
+  const onExport = async () => {
+    const result = await run(() => download("/people/export", filters, "巡察人员库.xlsx"));
+    if (result.ok) notifySuccess(`已导出：${result.value}`);
+  };
+  const reset = () => setPage(1);
 
   const columns: ColumnsType<Person> = [
-    { title: "姓名", dataIndex: "name", fixed: "left", sorter: textSorter((p) => p.name) },
     {
-      title: "入库类别",
-      dataIndex: "pool",
-      filters: labelFilters(POOL_LABELS),
-      onFilter: (v, p) => p.pool === v,
-      render: (v: PersonPool) => <Tag color={v === "leader" ? "red" : "blue"}>{POOL_LABELS[v] ?? v}</Tag>,
+      title: "姓名",
+      dataIndex: "name",
+      fixed: "left",
+      render: (v: string, p) => <Link to={`/personnel/${p.id}`}>{v}</Link>,
     },
     { title: "性别", dataIndex: "sex", render: (v: string) => v || "—" },
-    {
-      title: "出生年月",
-      dataIndex: "birthMonth",
-      sorter: textSorter((p) => p.birthMonth),
-      render: (v: string) => v || "—",
-    },
+    { title: "出生年月", dataIndex: "birthMonth", render: (v: string) => v || "—" },
     { title: "政治面貌", dataIndex: "politicalStatus", render: (v: string) => v || "—" },
-    {
-      title: "工作单位",
-      dataIndex: "unit",
-      sorter: textSorter((p) => p.unit),
-      filters: valueFilters(list.items, (p) => p.unit),
-      filterSearch: true,
-      onFilter: (v, p) => p.unit === v,
-      render: (v: string) => <EllipsisText text={v} width={200} />,
-    },
+    { title: "工作单位", dataIndex: "unit", render: (v: string) => <EllipsisText text={v} width={200} /> },
     { title: "职务", dataIndex: "post", render: (v: string) => <EllipsisText text={v} width={160} /> },
     { title: "职级", dataIndex: "rank", render: (v: string) => v || "—" },
     {
       title: "业务特长",
       dataIndex: "expertise",
-      filters: EXPERTISE_OPTIONS.map((e) => ({ text: e, value: e })),
-      onFilter: (v, p) => (p.expertise ?? []).includes(String(v)),
       render: (v: string[]) => (v?.length ? v.map((e) => <Tag key={e}>{e}</Tag>) : "—"),
     },
+    { title: "参加巡察", dataIndex: "roundsServed", render: (v?: number) => `${v ?? 0} 轮` },
+    { title: "培训", dataIndex: "trainingTimes", render: (v?: number) => `${v ?? 0} 次` },
     {
       title: "状态",
       dataIndex: "available",
-      filters: [
-        { text: "可选派", value: true },
-        { text: "暂不可选派", value: false },
-      ],
-      onFilter: (v, p) => p.available === v,
       render: (v: boolean) => (v === false ? <Tag>暂不可选派</Tag> : <Tag color="green">可选派</Tag>),
     },
     { title: "联系电话", dataIndex: "phone", render: (v: string) => v || "—" },
   ];
 
+  const s = stats.data;
+  const tabLabel = (k: PersonPool) => {
+    const n = k === "leader" ? s?.leaderPool : s?.talentPool;
+    return n === undefined ? POOL_LABELS[k] : `${POOL_LABELS[k]}（${n}）`;
+  };
+
   return (
     <PageContainer
       title="巡察人才库"
       extra={
-        canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新增人员
-          </Button>
-        )
+        <>
+          <Link to="/personnel/trainings">
+            <Button icon={<ReadOutlined />}>培训记录{s ? `（${s.personTimes} 人次）` : ""}</Button>
+          </Link>
+          {canImport && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增人员
+            </Button>
+          )}
+        </>
       }
     >
+      <Tabs
+        activeKey={pool}
+        onChange={(k) => {
+          setPool(k as PersonPool);
+          reset();
+        }}
+        items={(Object.keys(POOL_LABELS) as PersonPool[]).map((k) => ({ key: k, label: tabLabel(k) }))}
+      />
       <search className="xc-filters">
-        <Select<PersonPool>
-          allowClear
-          placeholder="组长库和人才库"
-          aria-label="入库类别"
-          value={pool}
-          onChange={setPool}
-          options={(Object.keys(POOL_LABELS) as PersonPool[]).map((k) => ({
-            value: k,
-            label: POOL_LABELS[k],
-          }))}
-        />
         <Input.Search
           allowClear
-          placeholder="搜索姓名或单位"
-          aria-label="搜索姓名或单位"
+          placeholder="搜索姓名、单位或职务"
+          aria-label="搜索姓名、单位或职务"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onSearch={(v) => setQ(v.trim())}
+          onSearch={(v) => {
+            setQ(v.trim());
+            reset();
+          }}
+        />
+        <Select<string[]>
+          mode="tags"
+          allowClear
+          placeholder="业务特长"
+          aria-label="业务特长"
+          value={expertise}
+          onChange={(v) => {
+            setExpertise(v);
+            reset();
+          }}
+          options={EXPERTISE_OPTIONS.map((e) => ({ value: e, label: e }))}
+          style={{ minWidth: 180 }}
+        />
+        <Select<Availability>
+          allowClear
+          placeholder="全部状态"
+          aria-label="可选派状态"
+          value={available}
+          onChange={(v) => {
+            setAvailable(v);
+            reset();
+          }}
+          options={[
+            { value: "true", label: "可选派" },
+            { value: "false", label: "暂不可选派" },
+          ]}
         />
       </search>
-      {people.error ? (
-        <LoadError error={people.error} onRetry={people.reload} />
+      {list.error ? (
+        <LoadError error={list.error} onRetry={list.reload} />
       ) : (
         <>
-          <TableToolbar countText={`共 ${shown ?? list.total} 人`} />
+          <TableToolbar countText={`共 ${list.data?.total ?? 0} 人`}>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+              导出 Excel
+            </Button>
+          </TableToolbar>
           <DataTable<Person>
             rowKey="id"
             size="middle"
-            loading={people.loading}
+            loading={list.loading}
             columns={columns}
-            dataSource={list.items}
+            dataSource={list.data?.items}
             scroll={{ x: "max-content" }}
-            onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
-            pagination={{ pageSize: 20, showSizeChanger: true, showTotal: totalText("人") }}
-            locale={{ emptyText: q || pool ? "没有符合条件的人员" : "人员库为空，请点击“新增人员”" }}
+            onRow={(p) => ({ onDoubleClick: () => navigate(`/personnel/${p.id}`) })}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: totalText("人"),
+              onChange: (p, size) => {
+                setPage(size === pageSize ? p : 1);
+                setPageSize(size);
+              },
+            }}
+            locale={{
+              emptyText: filtered
+                ? "没有符合条件的人员"
+                : `${POOL_LABELS[pool]}为空${canCreate ? "，可点击“导入”或“新增人员”" : ""}`,
+            }}
           />
         </>
       )}
       <PersonFormDrawer
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={() => {
+        onSaved={(saved) => {
           setCreating(false);
-          people.reload();
+          navigate(`/personnel/${saved.id}`);
+        }}
+      />
+      <PeopleImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          reset();
+          list.reload();
+          stats.reload();
         }}
       />
     </PageContainer>
