@@ -33,6 +33,7 @@ const AccountsPage = page(() => import("../modules/admin/accounts-page"), "Accou
 const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
 const AuditPage = page(() => import("../modules/audit/audit-page"), "AuditPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
+const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 
 /** Shows the page only when the account's menu holds its module (the server checks again). */
 function RequireModule({ module, children }: { module: ModuleKey; children: ReactNode }) {
@@ -168,6 +169,11 @@ export const router = createBrowserRouter([
               { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
               { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
             ],
+          },
+          {
+            path: "documents/registers",
+            handle: h("发文字号设置"),
+            element: guarded("rounds", <RegistersPage />),
           },
           {
             path: "documents/registers",

@@ -21,6 +21,7 @@ import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
+import { RoundDocumentsCard } from "../documents/round-documents-card";
 import type { Group, RoundDetail } from "./api";
 import { AssignTargetsModal } from "./assign-targets-modal";
 import { GroupFormModal } from "./group-form-modal";
@@ -206,6 +207,7 @@ export function RoundDetailPage() {
             </Row>
           )}
         </Card>
+        <RoundDocumentsCard roundId={r.id} groups={r.groups} />
       </Space>
       <GroupFormModal
         roundId={r.id}
