@@ -7,6 +7,7 @@ import {
   FlagOutlined,
   KeyOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   ScheduleOutlined,
   SecurityScanOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/dashboard", label: "工作概览", icon: <DashboardOutlined />, module: "dashboard" },
   { path: "/targets", label: "被巡察对象库", icon: <BankOutlined />, module: "targets" },
   { path: "/personnel", label: "巡察人才库", icon: <TeamOutlined />, module: "personnel" },
+  { path: "/planning", label: "巡察全覆盖", icon: <PieChartOutlined />, module: "planning" },
   { path: "/rounds", label: "巡察轮次", icon: <FlagOutlined />, module: "rounds" },
   {
     path: "/feedback",

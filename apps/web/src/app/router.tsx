@@ -17,6 +17,7 @@ const TargetsPage = page(() => import("../modules/targets/targets-page"), "Targe
 const PeoplePage = page(() => import("../modules/personnel/people-page"), "PeoplePage");
 const PersonPage = page(() => import("../modules/personnel/person-page"), "PersonPage");
 const TrainingsPage = page(() => import("../modules/personnel/trainings-page"), "TrainingsPage");
+const CoveragePage = page(() => import("../modules/planning/coverage-page"), "CoveragePage");
 const RoundsPage = page(() => import("../modules/rounds/rounds-page"), "RoundsPage");
 const RoundDetailPage = page(() => import("../modules/rounds/round-detail-page"), "RoundDetailPage");
 const FeedbackPage = page(() => import("../modules/feedback/feedback-page"), "FeedbackPage");
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
               { path: ":id", handle: h("人员详情"), element: guarded("personnel", <PersonPage />) },
             ],
           },
+          { path: "planning", handle: h("巡察全覆盖"), element: guarded("planning", <CoveragePage />) },
           {
             path: "rounds",
             handle: h("巡察轮次"),

@@ -5,6 +5,7 @@ export type ModuleKey =
   | "dashboard"
   | "targets"
   | "personnel"
+  | "planning"
   | "rounds"
   | "findings"
   | "clues"
