@@ -1,5 +1,5 @@
 import { groupMembers } from "@xuncha/db";
-import { buildAccount, buildFeedback, buildFinding, buildPerson } from "@xuncha/db/testing";
+import { buildAccount, buildFeedback, buildFinding, buildPerson, signPledges } from "@xuncha/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, type Session } from "./client";
 import { createTestApp, type TestApp } from "./test-app";
@@ -141,6 +141,7 @@ describe("office staff who are also in a group", () => {
     await db
       .insert(groupMembers)
       .values({ groupId: w.groupA.id, personId: person.id, committeeId: w.committee.id, role: "liaison" });
+    await signPledges(db, { committeeId: w.committee.id, roundId: w.round.id, personIds: [person.id] });
     const base = {
       committeeId: w.committee.id,
       roundId: w.round.id,

@@ -44,6 +44,18 @@ describe("one round from start to finish", () => {
       })
     ).json();
     expect(group.name).toBe("第一巡察组");
+    // Each person of the round signs both pledges before opening the group's records.
+    for (const personId of [leaderPerson.id, memberPerson.id])
+      for (const kind of ["confidentiality", "integrity"])
+        expect(
+          (
+            await office.post(`/api/rounds/${round.id}/commitments`, {
+              personId,
+              kind,
+              signedOn: "2026-08-25",
+            })
+          ).statusCode,
+        ).toBe(200);
     const target = await buildTarget(db, { committeeId: w.committee.id, name: "青山镇党委测试" });
     expect((await office.post(`/api/groups/${group.id}/targets`, { targetIds: [target.id] })).json()).toEqual(
       { assigned: 1 },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../client";
 import {
   accounts,
+  commitments,
   committees,
   feedbacks,
   findings,
@@ -127,6 +128,32 @@ export async function buildRound(
   );
 }
 
+/**
+ * Both pledges of a round (保密承诺书, 廉洁履职承诺书) signed by these people: without them a
+ * group membership grants no access to the group's records.
+ */
+export async function signPledges(
+  db: Tx,
+  input: { committeeId: string; roundId: string; personIds: string[] },
+) {
+  if (!input.personIds.length) return;
+  await db
+    .insert(commitments)
+    .values(
+      input.personIds.flatMap((personId) =>
+        ["confidentiality", "integrity"].map((kind) => ({
+          committeeId: input.committeeId,
+          roundId: input.roundId,
+          personId,
+          kind,
+          signedOn: "2026-02-20",
+          recordedBy: randomUUID(),
+        })),
+      ),
+    )
+    .onConflictDoNothing();
+}
+
 /** A group in a round with its members (person ids and group roles) and targets. */
 export async function buildGroup(
   db: Tx,
@@ -136,6 +163,8 @@ export async function buildGroup(
     number?: number;
     members?: { personId: string; role: "leader" | "deputy" | "member" | "liaison" }[];
     targetIds?: string[];
+    /** Members sign both pledges of the round (without them a group grants nothing); false: unsigned. */
+    signed?: boolean;
   },
 ) {
   const number = input.number ?? 1;
@@ -149,6 +178,12 @@ export async function buildGroup(
     await db
       .insert(groupMembers)
       .values(input.members.map((m) => ({ ...m, groupId: group.id, committeeId: input.committeeId })));
+    if (input.signed !== false)
+      await signPledges(db, {
+        committeeId: input.committeeId,
+        roundId: input.roundId,
+        personIds: input.members.map((m) => m.personId),
+      });
   }
   if (input.targetIds?.length) {
     await db.insert(groupTargets).values(

@@ -1,5 +1,6 @@
 import {
   accounts,
+  and,
   eq,
   groupMembers,
   groups,
@@ -19,6 +20,14 @@ export const GROUP_ROLE_TO_ROLE: Record<string, Role> = {
   member: "groupMember",
   liaison: "groupMember",
 };
+
+/**
+ * A person opens their group's records only after signing both pledges of the round (保密承诺书 and
+ * 廉洁履职承诺书, LIFECYCLE 1): a membership without them gives no grant. loadSessionActor repeats
+ * this condition in its SQL.
+ */
+const signedBothPledges = sql`(select count(*) from commitments c where c.round_id = ${groups.roundId}
+  and c.person_id = ${people.id} and c.kind in ('confidentiality', 'integrity')) = 2`;
 
 /**
  * Loads an account's grants: assigned roles, plus group roles derived from membership in the
@@ -46,7 +55,7 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
     .innerJoin(people, eq(people.id, groupMembers.personId))
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(rounds, eq(rounds.id, groups.roundId))
-    .where(eq(people.accountId, accountId))
+    .where(and(eq(people.accountId, accountId), signedBothPledges))
     .orderBy(groupMembers.groupId, groupMembers.personId);
   const grants: RoleGrant[] = [
     ...assigned.map((a) => ({

@@ -47,7 +47,10 @@ const sessionActorQuery = (db: Tx) =>
         from people p
         join group_members gm on gm.person_id = p.id
         join groups g on g.id = gm.group_id
-        where p.account_id = ${accounts.id})`,
+        where p.account_id = ${accounts.id}
+          -- a group grant needs both pledges of the round signed (see signedBothPledges)
+          and (select count(*) from commitments c where c.round_id = g.round_id and c.person_id = p.id
+               and c.kind in ('confidentiality', 'integrity')) = 2)`,
       lower: sql<string[]>`(
         with recursive below(id) as (
           select c.id from role_assignments r join committees c on c.parent_id = r.committee_id

@@ -1,4 +1,4 @@
-import { accounts, eq, groupMembers, roleAssignments, sessions } from "@xuncha/db";
+import { accounts, commitments, eq, groupMembers, roleAssignments, sessions } from "@xuncha/db";
 import { buildAccount, buildCommittee, buildPerson } from "@xuncha/db/testing";
 import {
   createSession,
@@ -70,6 +70,19 @@ describe("loadSessionActor", () => {
       { groupId: w.groupA.id, personId: person.id, committeeId: w.committee.id, role: "liaison" },
       { groupId: w.groupB.id, personId: person.id, committeeId: w.committee.id, role: "deputy" },
     ]);
+    // Unsigned pledges: the memberships grant nothing yet, in both loaders.
+    const unsigned = await expectSameAsLoadActor(staff.id);
+    expect(unsigned.grants.map((g) => g.role).sort()).toEqual(["disciplineReviewer", "officeStaff"]);
+    await db.insert(commitments).values(
+      (["confidentiality", "integrity"] as const).map((kind) => ({
+        committeeId: w.committee.id,
+        roundId: w.round.id,
+        personId: person.id,
+        kind,
+        signedOn: "2026-02-20",
+        recordedBy: staff.id,
+      })),
+    );
     const actor = await expectSameAsLoadActor(staff.id);
     expect(actor.grants.map((g) => g.role).sort()).toEqual(
       ["disciplineReviewer", "groupDeputy", "groupMember", "officeStaff"].sort(),

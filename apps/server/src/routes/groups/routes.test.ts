@@ -1,5 +1,6 @@
 import {
   and,
+  commitments,
   committeeSettings,
   count,
   eq,
@@ -11,7 +12,7 @@ import {
   personRelatives,
   personTies,
 } from "@xuncha/db";
-import { buildPerson, buildRound, buildTarget } from "@xuncha/db/testing";
+import { buildFinding, buildPerson, buildRound, buildTarget } from "@xuncha/db/testing";
 import { describe, expect, it } from "vitest";
 import { routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
@@ -578,6 +579,7 @@ describe("commitments", () => {
     const w = await buildWorld(db());
     const office = await as(w, "office");
     const url = `/api/rounds/${w.round.id}/commitments`;
+    await db().delete(commitments).where(eq(commitments.roundId, w.round.id));
     const before = (await office.get(url)).json();
     expect(before.unsigned).toBe(4);
     expect(before.abilities.record).toBe(true);
@@ -698,5 +700,95 @@ describe("a closed round", () => {
       .from(groupMembers)
       .where(and(eq(groupMembers.groupId, w.groupA.id)));
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe("pledges gate the group's records", () => {
+  it("a member who has not signed both pledges cannot open the group's findings; after signing, can", async () => {
+    const w = await buildWorld(db());
+    const finding = await buildFinding(db(), {
+      committeeId: w.committee.id,
+      roundId: w.round.id,
+      groupId: w.groupA.id,
+      targetId: w.targetA.id,
+      createdBy: w.accounts.leaderA.id,
+    });
+    await db()
+      .delete(commitments)
+      .where(and(eq(commitments.roundId, w.round.id), eq(commitments.personId, w.people.memberA.id)));
+    // Without the pledges the membership gives no group role at all: the findings routes refuse.
+    const member = await as(w, "memberA");
+    await refused(member, (s) => s.get(`/api/findings/${finding.id}`), 403, "auth.forbidden");
+    await refused(member, (s) => s.get(`/api/rounds/${w.round.id}`), 403, "auth.forbidden");
+    const office = await as(w, "office");
+    const url = `/api/rounds/${w.round.id}/commitments`;
+    await office.post(url, {
+      personId: w.people.memberA.id,
+      kind: "confidentiality",
+      signedOn: "2026-02-20",
+    });
+    // One pledge is not enough.
+    await refused(member, (s) => s.get(`/api/findings/${finding.id}`), 403, "auth.forbidden");
+    await office.post(url, { personId: w.people.memberA.id, kind: "integrity", signedOn: "2026-02-21" });
+    const seen = await member.get(`/api/findings/${finding.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    // Signing in this round gives nothing in another group: group B's records stay hidden.
+    const other = await buildFinding(db(), {
+      committeeId: w.committee.id,
+      roundId: w.round.id,
+      groupId: w.groupB.id,
+      targetId: w.targetB.id,
+      createdBy: w.accounts.leaderB.id,
+    });
+    await refused(member, (s) => s.get(`/api/findings/${other.id}`), 404, "finding.not_found");
+  });
+});
+
+describe("after the round closes", () => {
+  it("its group keeps read-only access to its own records (ROLES.md) and loses every change", async () => {
+    const w = await buildWorld(db());
+    const finding = await buildFinding(db(), {
+      committeeId: w.committee.id,
+      roundId: w.round.id,
+      groupId: w.groupA.id,
+      targetId: w.targetA.id,
+      createdBy: w.accounts.memberA.id,
+    });
+    const office = await as(w, "office");
+    expect((await office.patch(`/api/rounds/${w.round.id}`, { status: "closed" })).statusCode).toBe(200);
+    const member = await as(w, "memberA");
+    const read = await member.get(`/api/findings/${finding.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(Object.values(read.json().abilities as Record<string, boolean>).every((v) => !v)).toBe(true);
+    await refused(
+      member,
+      (s) =>
+        s.post("/api/findings", {
+          roundId: w.round.id,
+          targetId: w.targetA.id,
+          title: "新问题",
+          description: "描述",
+          scheme: "sixDisciplines",
+          category: "sixDisciplines.3",
+          severity: "general",
+        }),
+      409,
+      "round.closed",
+    );
+    // Still no access to another group's records, and none for contacts to the group's drafts.
+    const other = await buildFinding(db(), {
+      committeeId: w.committee.id,
+      roundId: w.round.id,
+      groupId: w.groupB.id,
+      targetId: w.targetB.id,
+      createdBy: w.accounts.memberB.id,
+    });
+    await refused(member, (s) => s.get(`/api/findings/${other.id}`), 404, "finding.not_found");
+    await refused(
+      await as(w, "contactA"),
+      (s) => s.get(`/api/findings/${finding.id}`),
+      404,
+      "finding.not_found",
+    );
   });
 });

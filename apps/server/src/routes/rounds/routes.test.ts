@@ -644,6 +644,12 @@ describe("group membership rows", () => {
         ],
       })
     ).json();
+    for (const kind of ["confidentiality", "integrity"])
+      await office.post(`/api/rounds/${round.id}/commitments`, {
+        personId: w.people.memberA.id,
+        kind,
+        signedOn: "2026-08-25",
+      });
     const rows = await kit.t.database.db
       .select()
       .from(groupMembers)
