@@ -108,6 +108,26 @@ describe("authorization decision", () => {
     expect(all.map((d) => d.serial).sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
   });
 
+  it("parallel first issues of a committee create one default register", async () => {
+    const fresh = await buildWorld(kit.t.database.db);
+    const office = await as(fresh, "office");
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        office.post(`/api/rounds/${fresh.round.id}/documents/announcement`, {
+          ...announcement,
+          date: "2026-06-01",
+        }),
+      ),
+    );
+    for (const r of results) expect(r.statusCode, r.body).toBe(201);
+    expect(results.map((r) => (r.json() as Doc).serial).sort()).toEqual([1, 2, 3, 4]);
+    const registers = await kit.t.database.db
+      .select()
+      .from(numberingRegisters)
+      .where(eq(numberingRegisters.committeeId, fresh.committee.id));
+    expect(registers).toHaveLength(1);
+  });
+
   it("restarts the serial in a new year", async () => {
     const office = await as(w, "office");
     const doc = (

@@ -116,14 +116,12 @@ export async function documentsRoutes(app: App) {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await issueAnnouncement(ctxOf(req), req.params.id, {
-            ...req.body,
-            publicBaseUrl: publicBaseUrl(req),
-          }),
-        ),
+      reply.status(201).send(
+        await issueAnnouncement(ctxOf(req), req.params.id, {
+          ...req.body,
+          publicBaseUrl: publicBaseUrl(req),
+        }),
+      ),
   );
 
   app.get(
