@@ -31,7 +31,7 @@ export function checkPlan(
   const bySlot = new Map<string, string[]>();
   for (const e of plan.entries) {
     const t = targetById.get(e.targetId);
-    if (!t || t.status !== "open") {
+    if (t?.status !== "open") {
       out.push({ rule: "target", message: `${name(e.targetId)}不需要安排（已覆盖、已安排或已排除）` });
     }
     if (seen.has(e.targetId)) out.push({ rule: "duplicate", message: `${name(e.targetId)}被安排了不止一次` });
@@ -111,7 +111,7 @@ export function checkPlan(
       proposed.add(`${p}|${g.roundNumber}`);
     }
     const leader = g.leaderId ? personById.get(g.leaderId) : undefined;
-    if (!leader || leader.pool !== "leader" || !leader.available) {
+    if (leader?.pool !== "leader" || !leader.available) {
       out.push({ rule: "people", message: `${label}须有一名组长库中可用的组长` });
     }
     if (g.memberIds.length !== limits.membersPerGroup) {
@@ -119,7 +119,7 @@ export function checkPlan(
     }
     for (const m of g.memberIds) {
       const person = personById.get(m);
-      if (!person || person.pool !== "talent" || !person.available) {
+      if (person?.pool !== "talent" || !person.available) {
         out.push({ rule: "people", message: `${person?.name ?? m}不是人才库中可用的人员` });
       }
     }
