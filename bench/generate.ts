@@ -248,6 +248,16 @@ export async function generate(db: Db, options: GenerateOptions = {}): Promise<G
       )
       insert into group_members (group_id, person_id, committee_id, role)
       select g.id, p.id, ${committeeId}, 'liaison' from p, groups g where g.round_id = ${lastRound.id} and g.number = 2`);
+    // Every group member signed both pledges of the round (保密 and 廉洁): without them a membership
+    // grants nothing (LIFECYCLE 1).
+    await tx.execute(sql`
+      insert into commitments (committee_id, round_id, person_id, kind, signed_on, recorded_by)
+      select ${committeeId}, g.round_id, gm.person_id, k.kind, r.starts_on, ${office.id}
+      from group_members gm
+      join groups g on g.id = gm.group_id
+      join rounds r on r.id = g.round_id
+      cross join (values ('confidentiality'), ('integrity')) k(kind)
+      where g.committee_id = ${committeeId}`);
     lap("accounts");
 
     // One feedback (反馈) per target inspected in every round but the last.

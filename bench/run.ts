@@ -484,6 +484,12 @@ async function benchDatabase(
       leader: (await loadActor(database.db, data.leader.accountId))!,
       staff: (await loadActor(database.db, data.staff.accountId))!,
     };
+    for (const key of ["leader", "staff"] as const) {
+      if (!actors[key].grants.some((g) => g.groupId))
+        throw new Error(
+          `bench-${key} has no group grant: does the generator still meet loadActor's conditions?`,
+        );
+    }
 
     // The queries each request runs before the use case: the session and its actor.
     const token = cookies.office.slice(SESSION_COOKIE.length + 1);
