@@ -33,6 +33,15 @@ const CommitteesPage = page(() => import("../modules/admin/committees-page"), "C
 const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
 const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
 const AuditPage = page(() => import("../modules/audit/audit-page"), "AuditPage");
+const WorkItemSettingsPage = page(
+  () => import("../modules/work-items/work-item-settings-page"),
+  "WorkItemSettingsPage",
+);
+const RoundEvaluationsPage = page(
+  () => import("../modules/evaluations/round-evaluations-page"),
+  "RoundEvaluationsPage",
+);
+const ConductPage = page(() => import("../modules/evaluations/conduct-page"), "ConductPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 
@@ -96,6 +105,16 @@ const h = (crumb: RouteHandle["crumb"]): RouteHandle => ({ crumb });
 
 export const router = createBrowserRouter([
   {
+    // Public, outside the logged-in layout: the anonymous conduct questionnaire (作风评价).
+    path: "/p/conduct",
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <ConductPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: "/login",
     element: (
       <Suspense fallback={<PageLoading />}>
@@ -136,6 +155,11 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: guarded("rounds", <RoundsPage />) },
               { path: ":id", handle: h("轮次详情"), element: guarded("rounds", <RoundDetailPage />) },
+              {
+                path: ":id/evaluations",
+                handle: h("一巡一评"),
+                element: guarded("rounds", <RoundEvaluationsPage />),
+              },
             ],
           },
           { path: "feedback", handle: h("巡察反馈"), element: guarded("rounds", <FeedbackPage />) },
@@ -181,6 +205,11 @@ export const router = createBrowserRouter([
             path: "documents/registers",
             handle: h("发文字号设置"),
             element: guarded("rounds", <RegistersPage />),
+          },
+          {
+            path: "settings/work-items",
+            handle: h("工作事项与时限"),
+            element: guarded("rounds", <WorkItemSettingsPage />),
           },
           { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
           {

@@ -12,6 +12,7 @@ import { Link } from "react-router-dom";
 import { PageLoading } from "../../app/app-layout";
 import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
+import { hasRole } from "../../app/session";
 import { roundStatusTag } from "../../app/status";
 import { numberSorter, textSorter } from "../../app/table";
 import { useRequest } from "../../app/use-request";
@@ -20,6 +21,7 @@ import { PageContainer } from "../../components/page-container";
 import { RateText } from "../../components/rate-text";
 import { StatusTagView } from "../../components/status-tag";
 import type { RoundSummary } from "../rounds/api";
+import { OverdueWorkItemsCard } from "../work-items/overdue-work-items-card";
 
 const HorizontalBarChart = lazy(async () => ({
   default: (await import("../../components/bar-chart")).HorizontalBarChart,
@@ -210,6 +212,11 @@ export function DashboardPage() {
           <Col xs={24} lg={10}>
             {me.menu.includes("rounds") ? <OpenRounds /> : null}
           </Col>
+          {hasRole(me, "officeStaff", "leadership") && (
+            <Col span={24}>
+              <OverdueWorkItemsCard />
+            </Col>
+          )}
         </Row>
       )}
       {others.length > 0 && (

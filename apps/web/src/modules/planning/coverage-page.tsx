@@ -278,7 +278,7 @@ function CoverageView({ termId, canPlan, onPlan }: { termId: string; canPlan: bo
             <Figure label="未覆盖" value={data.totals.uncovered} />
             <Figure label="尚待覆盖" value={data.totals.remaining} />
             <Figure
-              label="轮次（已开展 / 规划）"
+              label="轮次（已有 / 规划）"
               value={`${data.rounds.held} / ${data.term.plannedRounds || "—"}`}
             />
             {canPlan && (

@@ -22,6 +22,7 @@ import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
 import { RoundDocumentsCard } from "../documents/round-documents-card";
+import { RoundWorkItemsCard } from "../work-items/round-work-items-card";
 import type { Group, RoundDetail } from "./api";
 import { AssignTargetsModal } from "./assign-targets-modal";
 import { GroupFormModal } from "./group-form-modal";
@@ -184,6 +185,7 @@ export function RoundDetailPage() {
           />
         </Card>
         <RoundStatisticsCard statistics={r.statistics} />
+        <RoundWorkItemsCard roundId={r.id} onChanged={round.reload} />
         <Card
           size="small"
           title={`巡察组（${r.groups.length} 个）`}

@@ -3,9 +3,12 @@ import { ROUND_STAGES, type RoundStage } from "@xuncha/domain/model";
 import { Alert, Button, Card, Empty, Segmented, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
+import { Link } from "react-router-dom";
 import { api } from "../../app/api-client";
+import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
+import { hasRole } from "../../app/session";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
@@ -53,6 +56,7 @@ function itemStatus(i: WorkItem) {
  */
 export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; onChanged?: () => void }) {
   const data = useRequest<RoundWorkItems>(`/rounds/${roundId}/work-items`);
+  const me = useMe();
   const [view, setView] = useState<"progress" | "items">("progress");
   const [stage, setStage] = useState<RoundStage | "all" | undefined>();
   const [openOnly, setOpenOnly] = useState(false);
@@ -177,6 +181,11 @@ export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; on
       extra={
         d && (
           <Space wrap>
+            {hasRole(me, "officeStaff", "leadership") && (
+              <Link to={`/rounds/${roundId}/evaluations`}>
+                <Button size="small">一巡一评</Button>
+              </Link>
+            )}
             {d.abilities.sync && (
               <Button size="small" icon={<SyncOutlined />} loading={pending} onClick={sync}>
                 同步事项
