@@ -45,6 +45,7 @@ export async function getRound(ctx: Ctx, roundId: string) {
       id: g.id,
       number: g.number,
       name: g.name,
+      branchSecretaryId: g.branchSecretaryId,
       members: members
         .filter((m) => m.groupId === g.id)
         .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role))

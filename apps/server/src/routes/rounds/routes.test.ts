@@ -287,6 +287,7 @@ describe("rounds", () => {
         id: w.groupA.id,
         number: 1,
         name: w.groupA.name,
+        branchSecretaryId: null,
         members: [
           { personId: w.people.leaderA.id, name: expect.any(String), role: "leader" },
           { personId: w.people.memberA.id, name: expect.any(String), role: "member" },

@@ -51,6 +51,8 @@ export interface Group {
   id: string;
   number: number;
   name: string;
+  /** Secretary of the group's temporary party branch (the leader by default). */
+  branchSecretaryId: string | null;
   members: GroupMember[];
   targets: GroupTarget[];
 }

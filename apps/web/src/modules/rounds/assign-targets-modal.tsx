@@ -1,9 +1,11 @@
 import { Form, Modal } from "antd";
+import { useState } from "react";
 import { api } from "../../app/api-client";
-import { notifySuccess } from "../../app/notify";
-import { useAction } from "../../app/use-request";
+import { notifyError, notifySuccess } from "../../app/notify";
 import { TargetPicker } from "../targets/target-picker";
 import type { Group } from "./api";
+import { conflictsOfError, type RecusalConflict } from "./group-api";
+import { RecusalConflictList } from "./recusal-conflicts";
 
 /** Office: give a group its targets; a target already taken in this round is left out. */
 export function AssignTargetsModal({
@@ -18,17 +20,26 @@ export function AssignTargetsModal({
   onAssigned: () => void;
 }) {
   const [form] = Form.useForm<{ targetIds: string[] }>();
-  const { run, pending } = useAction();
+  const [pending, setPending] = useState(false);
+  const [conflicts, setConflicts] = useState<RecusalConflict[]>([]);
   const submit = async () => {
     if (!group) return;
     const v = await form.validateFields();
-    const result = await run(() =>
-      api.post<{ assigned: number }>(`/groups/${group.id}/targets`, { targetIds: v.targetIds }),
-    );
-    if (result.ok) {
-      notifySuccess(`已为${group.name}分配 ${result.value.assigned} 个巡察对象`);
+    setPending(true);
+    try {
+      const result = await api.post<{ assigned: number }>(`/groups/${group.id}/targets`, {
+        targetIds: v.targetIds,
+      });
+      notifySuccess(`已为${group.name}分配 ${result.assigned} 个巡察对象`);
       form.resetFields();
+      setConflicts([]);
       onAssigned();
+    } catch (e) {
+      const found = conflictsOfError(e);
+      if (found) setConflicts(found);
+      else notifyError(e);
+    } finally {
+      setPending(false);
     }
   };
   return (
@@ -38,10 +49,14 @@ export function AssignTargetsModal({
       okText="分配"
       onOk={submit}
       confirmLoading={pending}
-      onCancel={onClose}
+      onCancel={() => {
+        setConflicts([]);
+        onClose();
+      }}
       destroyOnHidden
       width={640}
     >
+      <RecusalConflictList conflicts={conflicts} />
       <Form form={form} layout="vertical">
         <Form.Item
           name="targetIds"

@@ -1,4 +1,4 @@
-import { PlusOutlined, TeamOutlined } from "@ant-design/icons";
+import { EditOutlined, PlusOutlined, TeamOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import {
   GROUP_ROLE_LABELS,
   ROUND_KINDS,
@@ -25,7 +25,11 @@ import { RoundDocumentsCard } from "../documents/round-documents-card";
 import { RoundWorkItemsCard } from "../work-items/round-work-items-card";
 import type { Group, RoundDetail } from "./api";
 import { AssignTargetsModal } from "./assign-targets-modal";
+import { CommitmentsCard } from "./commitments-card";
+import { DrawModal } from "./draw-modal";
 import { GroupFormModal } from "./group-form-modal";
+import { GroupMembersModal } from "./group-members-modal";
+import { RecusalCard } from "./recusal-card";
 import { RoundStatisticsCard } from "./round-statistics-card";
 
 const ROLE_COLORS: Record<string, string> = {
@@ -35,7 +39,20 @@ const ROLE_COLORS: Record<string, string> = {
   liaison: "default",
 };
 
-function GroupCard({ group, manage, onAssign }: { group: Group; manage: boolean; onAssign: () => void }) {
+function GroupCard({
+  group,
+  manage,
+  onAssign,
+  onEdit,
+  onDraw,
+}: {
+  group: Group;
+  manage: boolean;
+  onAssign: () => void;
+  onEdit: () => void;
+  onDraw: () => void;
+}) {
+  const secretary = group.members.find((m) => m.personId === group.branchSecretaryId);
   return (
     <Card
       size="small"
@@ -47,9 +64,17 @@ function GroupCard({ group, manage, onAssign }: { group: Group; manage: boolean;
       }
       extra={
         manage && (
-          <Button size="small" icon={<PlusOutlined />} onClick={onAssign}>
-            分配对象
-          </Button>
+          <Space size={4} wrap>
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
+              成员
+            </Button>
+            <Button size="small" icon={<ThunderboltOutlined />} onClick={onDraw}>
+              随机抽取
+            </Button>
+            <Button size="small" icon={<PlusOutlined />} onClick={onAssign}>
+              分配对象
+            </Button>
+          </Space>
         )
       }
       style={{ height: "100%" }}
@@ -62,6 +87,12 @@ function GroupCard({ group, manage, onAssign }: { group: Group; manage: boolean;
           </Tag>
         ))}
       </div>
+      {secretary && (
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">临时党支部书记：</Typography.Text>
+          {secretary.name}
+        </div>
+      )}
       <Typography.Text type="secondary">巡察对象（{group.targets.length} 个）</Typography.Text>
       {group.targets.length === 0 ? (
         <div style={{ marginTop: 6 }}>
@@ -90,6 +121,8 @@ export function RoundDetailPage() {
   const round = useRequest<RoundDetail>(`/rounds/${id}`);
   const [forming, setForming] = useState(false);
   const [assigning, setAssigning] = useState<Group | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [drawingId, setDrawingId] = useState<string | null>(null);
   const { run } = useAction();
   const screens = Grid.useBreakpoint();
 
@@ -99,6 +132,10 @@ export function RoundDetailPage() {
   const manage = r.abilities?.manage ?? false;
   const current = ROUND_STAGES.keys.indexOf(r.stage);
   const taken = r.groups.flatMap((g) => g.targets.map((t) => t.id));
+  // Commitments and recusal follow the groups: reload them when members or targets change.
+  const groupsKey = r.groups
+    .map((g) => `${g.id}:${g.members.map((m) => m.personId + m.role).join()}:${g.targets.length}`)
+    .join("|");
 
   const moveTo = (stage: RoundStage) => {
     if (!manage || stage === r.stage) return;
@@ -203,17 +240,39 @@ export function RoundDetailPage() {
             <Row gutter={[16, 16]}>
               {r.groups.map((g) => (
                 <Col key={g.id} xs={24} md={12} xl={8}>
-                  <GroupCard group={g} manage={manage} onAssign={() => setAssigning(g)} />
+                  <GroupCard
+                    group={g}
+                    manage={manage}
+                    onAssign={() => setAssigning(g)}
+                    onEdit={() => setEditingId(g.id)}
+                    onDraw={() => setDrawingId(g.id)}
+                  />
                 </Col>
               ))}
             </Row>
           )}
         </Card>
+        {hasRole(me, "officeStaff", "leadership") && <CommitmentsCard key={groupsKey} roundId={r.id} />}
+        {hasRole(me, "officeStaff", "leadership") && <RecusalCard key={groupsKey} roundId={r.id} />}
         <RoundDocumentsCard roundId={r.id} groups={r.groups} />
       </Space>
+      <GroupMembersModal
+        group={r.groups.find((g) => g.id === editingId) ?? null}
+        onClose={() => setEditingId(null)}
+        onChanged={round.reload}
+      />
+      {drawingId && (
+        <DrawModal
+          roundId={r.id}
+          group={r.groups.find((g) => g.id === drawingId) ?? null}
+          onClose={() => setDrawingId(null)}
+          onChanged={round.reload}
+        />
+      )}
       <GroupFormModal
         roundId={r.id}
         open={forming}
+        taken={taken}
         onClose={() => setForming(false)}
         onCreated={() => {
           setForming(false);
