@@ -18,6 +18,7 @@ import { assertInCommittee } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
 import { GROUP_ROLE_LABELS, type GroupRole } from "../model/roles";
+import { syncRoundWorkItems } from "../work-items/sync-work-items";
 import { assertNoRecusalConflict } from "./group-recusal";
 import { findRoundForOffice } from "./manage-rounds";
 import { groupName } from "./round-name";
@@ -169,6 +170,7 @@ export async function createGroup(
       .insert(groupMembers)
       .values(input.members.map((m) => ({ ...m, groupId: group!.id, committeeId: round.committeeId })));
     const assigned = await addTargets(tx, group!, round, input.targetIds ?? []);
+    await syncRoundWorkItems(tx, round.id);
     await recordAudit(tx, ctx.actor, {
       action: "group.create",
       entity: "group",
@@ -185,6 +187,7 @@ export async function assignTargets(ctx: Ctx, groupId: string, input: { targetId
   return ctx.db.transaction(async (tx) => {
     const { group, round } = await findGroupForOffice(tx, ctx.actor, groupId);
     const fresh = await addTargets(tx, group, round, input.targetIds);
+    await syncRoundWorkItems(tx, round.id);
     await recordAudit(tx, ctx.actor, {
       action: "group.assign_targets",
       entity: "group",

@@ -108,6 +108,29 @@ describe("creating work items", () => {
     expect(notice.dueOn).toBe(addDays(w.round.startsOn, -10));
   });
 
+  it("adds a group's and its targets' items when the office forms a group or assigns targets", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const office = await as(w, "office");
+    await office.post(`/api/rounds/${w.round.id}/work-items/sync`);
+    const { buildPerson } = await import("@xuncha/db/testing");
+    const leader = await buildPerson(kit.t.database.db, { committeeId: w.committee.id, pool: "leader" });
+    const targetC = await buildTarget(kit.t.database.db, {
+      committeeId: w.committee.id,
+      name: `丙单位${w.committee.id.slice(0, 6)}`,
+    });
+    const formed = await office.post(`/api/rounds/${w.round.id}/groups`, {
+      members: [{ personId: leader.id, role: "leader" }],
+    });
+    expect(formed.statusCode, formed.body).toBeLessThan(300);
+    const groupId = formed.json().id as string;
+    expect((await itemsOf(w)).filter((i) => i.groupId === groupId && !i.targetId)).toHaveLength(
+      count("group"),
+    );
+    const assigned = await office.post(`/api/groups/${groupId}/targets`, { targetIds: [targetC.id] });
+    expect(assigned.statusCode, assigned.body).toBeLessThan(300);
+    expect((await itemsOf(w)).filter((i) => i.targetId === targetC.id)).toHaveLength(count("target"));
+  });
+
   it("removes the open items of a target that left the round but keeps the done ones", async () => {
     const w = await world();
     const leader = await as(w, "leaderA");
