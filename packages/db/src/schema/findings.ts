@@ -53,7 +53,10 @@ export const findings = pgTable(
   },
   (t) => [
     uniqueIndex("findings_round_number_key").on(t.roundId, t.number),
-    index("findings_committee_round_idx").on(t.committeeId, t.roundId),
+    // Lookups by committee (and round), and the list's total counted from the index alone: with
+    // route and group_id in it, the visibility of office staff who are not the head (no clues; their
+    // own group's clues) needs no heap read (bench/README.md, endpoint e).
+    index("findings_committee_round_scope_idx").on(t.committeeId, t.roundId, t.route, t.groupId),
     index("findings_target_idx").on(t.targetId),
     // The lists' order (newest first, then by number) for a committee and for a round: the first page
     // is read from the index instead of sorting every visible finding (bench/README.md).
