@@ -157,6 +157,31 @@ describe("demo data", () => {
     expect(new Set(ledger.items.map((i) => i.state)).size).toBeGreaterThanOrEqual(4);
   });
 
+  it("has both pledges for every person of the demo accounts' groups, so group1 and member1 get their grants", async () => {
+    const unsigned = await rows<{ username: string | null }>(
+      sql`select a.username from group_members gm join groups g on g.id = gm.group_id
+          join people p on p.id = gm.person_id left join accounts a on a.id = p.account_id
+          where gm.committee_id = ${county}
+            and (select count(*) from commitments c where c.round_id = g.round_id and c.person_id = p.id
+                 and c.kind in ('confidentiality', 'integrity')) < 2`,
+    );
+    // One person of an open round is left unsigned to show the gap; never a demo account.
+    expect(unsigned).toEqual([{ username: null }]);
+    for (const [username, role] of [
+      ["group1", "groupLeader"],
+      ["member1", "groupMember"],
+    ] as const) {
+      const session = await loginAs(t.app, username, DEMO_PASSWORD);
+      const me = (await session.get("/api/auth/me")).json() as {
+        grants: { role: string; groupId?: string }[];
+      };
+      expect(me.grants.map((g) => g.role)).toContain(role);
+      const findingsRes = await session.get("/api/findings");
+      expect(findingsRes.statusCode).toBe(200);
+      expect((findingsRes.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    }
+  });
+
   it("starts a valid audit chain with one demo.load entry", async () => {
     const entries = await rows<{ summary: { findings: number } }>(
       sql`select summary from audit_log where action = 'demo.load' and committee_id = ${county}`,

@@ -21,6 +21,8 @@ export interface RoundPlan {
   stage: WorkStage;
   timeline: RoundTimeline;
   groups: Pick[][];
+  /** The group (index) whose liaison has not signed the pledges yet: the gap the round page shows. */
+  unsignedLiaisonOfGroup?: number;
 }
 
 const dept = (n: number): Pick => ({ category: "department", n });
@@ -50,6 +52,7 @@ export const MAIN_ROUNDS: RoundPlan[] = [
     theme: "",
     stage: "fieldwork",
     timeline: { start: -20, end: 20, decided: 0, feedback: 0 },
+    unsignedLiaisonOfGroup: 2,
     groups: [
       [dept(2), { category: "school", n: 1 }, { category: "hospital", n: 1 }],
       [dept(2), { category: "stateEnterprise", n: 1 }],
@@ -175,6 +178,28 @@ export function buildCountyWork(input: CountyWorkInput): WorkRows {
       member(talents.shift(), "liaison");
 
       const assigned = picks.flatMap(pickTargets);
+      // Both pledges are signed at the mobilization meeting; a membership grants nothing without them.
+      const unsigned =
+        plan.unsignedLiaisonOfGroup === groupIndex
+          ? rows.groupMembers.find((m) => m.groupId === group.id && m.role === "liaison")?.personId
+          : undefined;
+      for (const m of rows.groupMembers) {
+        if (m.groupId !== group.id || m.personId === unsigned) continue;
+        for (const kind of ["confidentiality", "integrity"] as const) {
+          rows.commitments.push({
+            id: randomUUID(),
+            committeeId,
+            roundId: round.id,
+            personId: m.personId,
+            kind,
+            signedOn: cal.day(plan.timeline.start - 3),
+            fileId: null,
+            recordedBy: input.actors.office,
+            createdAt: cal.at(plan.timeline.start - 3, 16),
+          });
+        }
+      }
+
       assigned.forEach((target, targetIndex) => {
         rows.groupTargets.push({ groupId: group.id, targetId: target.id, roundId: round.id, committeeId });
         buildTargetFindings(ctx, group, groupIndex, target, targetIndex);

@@ -1,6 +1,7 @@
 import type {
   closeOuts,
   clues,
+  commitments,
   committees,
   feedbacks,
   findings,
@@ -32,6 +33,7 @@ export type FeedbackRow = WithId<typeof feedbacks.$inferInsert>;
 export type MeasureRow = WithId<typeof measures.$inferInsert>;
 export type ProgressRow = WithId<typeof progressUpdates.$inferInsert>;
 export type CloseOutRow = WithId<typeof closeOuts.$inferInsert>;
+export type CommitmentRow = WithId<typeof commitments.$inferInsert>;
 
 /** The rounds' business rows of one or more counties. */
 export interface WorkRows {
@@ -40,6 +42,8 @@ export interface WorkRows {
   groups: GroupRow[];
   groupMembers: GroupMemberRow[];
   groupTargets: GroupTargetRow[];
+  /** Both pledges of every person of every group, save one person left unsigned to show the gap. */
+  commitments: CommitmentRow[];
   findings: FindingRow[];
   clues: ClueRow[];
   feedbacks: FeedbackRow[];
@@ -54,6 +58,7 @@ export const emptyWork = (): WorkRows => ({
   groups: [],
   groupMembers: [],
   groupTargets: [],
+  commitments: [],
   findings: [],
   clues: [],
   feedbacks: [],

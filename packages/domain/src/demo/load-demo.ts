@@ -1,6 +1,7 @@
 import {
   closeOuts,
   clues,
+  commitments,
   committees,
   count,
   type Db,
@@ -49,6 +50,7 @@ export interface DemoSummary {
   groups: number;
   groupMembers: number;
   groupTargets: number;
+  commitments: number;
   findings: number;
   clues: number;
   feedbacks: number;
@@ -67,6 +69,7 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   groups: "巡察组",
   groupMembers: "巡察组成员",
   groupTargets: "巡察组对象分工",
+  commitments: "承诺书（保密、廉洁）",
   findings: "发现问题",
   clues: "问题线索",
   feedbacks: "反馈",
@@ -116,6 +119,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
     await insertRows(tx, groups, work.groups);
     await insertRows(tx, groupMembers, work.groupMembers);
     await insertRows(tx, groupTargets, work.groupTargets);
+    await insertRows(tx, commitments, work.commitments);
     await insertRows(tx, findings, work.findings);
     await insertRows(tx, clues, work.clues);
     await insertRows(tx, feedbacks, work.feedbacks);
@@ -133,6 +137,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       groups: work.groups.length,
       groupMembers: work.groupMembers.length,
       groupTargets: work.groupTargets.length,
+      commitments: work.commitments.length,
       findings: work.findings.length,
       clues: work.clues.length,
       feedbacks: work.feedbacks.length,
