@@ -23,6 +23,7 @@ import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
 import { RoundDocumentsCard } from "../documents/round-documents-card";
 import { RoundWorkItemsCard } from "../work-items/round-work-items-card";
+import { useMoveStage } from "../work-items/use-move-stage";
 import type { Group, RoundDetail } from "./api";
 import { AssignTargetsModal } from "./assign-targets-modal";
 import { CommitmentsCard } from "./commitments-card";
@@ -125,6 +126,8 @@ export function RoundDetailPage() {
   const [drawingId, setDrawingId] = useState<string | null>(null);
   const { run } = useAction();
   const screens = Grid.useBreakpoint();
+  // Moving warns about the work items still open in the stages left behind (work-items module).
+  const moveStage = useMoveStage(id, () => round.reload());
 
   if (round.error) return <LoadError error={round.error} onRetry={round.reload} />;
   if (!round.data) return <PageLoading />;
@@ -138,20 +141,7 @@ export function RoundDetailPage() {
     .join("|");
 
   const moveTo = (stage: RoundStage) => {
-    if (!manage || stage === r.stage) return;
-    modal.confirm({
-      title: `将本轮巡察调整到“${ROUND_STAGES.labels[stage]}”阶段？`,
-      content: "阶段调整会记入审计日志。",
-      okText: "确认调整",
-      cancelText: "取消",
-      onOk: async () => {
-        const result = await run(() => api.patch<RoundDetail>(`/rounds/${r.id}`, { stage }));
-        if (result.ok) {
-          notifySuccess(`已进入“${ROUND_STAGES.labels[stage]}”阶段`);
-          round.setData(result.value);
-        }
-      },
-    });
+    if (manage && stage !== r.stage) moveStage(stage);
   };
   const next = ROUND_STAGES.keys[current + 1];
   const closeRound = () =>
@@ -222,7 +212,7 @@ export function RoundDetailPage() {
           />
         </Card>
         <RoundStatisticsCard statistics={r.statistics} />
-        <RoundWorkItemsCard roundId={r.id} onChanged={round.reload} />
+        <RoundWorkItemsCard key={r.stage} roundId={r.id} />
         <Card
           size="small"
           title={`巡察组（${r.groups.length} 个）`}

@@ -14,7 +14,6 @@ import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
 import { OWNER_LABELS, type RoundWorkItems, type StageCount, type StageCounts, type WorkItem } from "./api";
 import { MarkItemModal } from "./mark-item-modal";
-import { useMoveStage } from "./use-move-stage";
 
 interface ProgressRow {
   key: string;
@@ -54,7 +53,7 @@ function itemStatus(i: WorkItem) {
  * The round's work items (工作事项) on its page: where the round, each group and each target stands
  * per stage, and the checklist itself, marked done by each item's owner side.
  */
-export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; onChanged?: () => void }) {
+export function RoundWorkItemsCard({ roundId }: { roundId: string }) {
   const data = useRequest<RoundWorkItems>(`/rounds/${roundId}/work-items`);
   const me = useMe();
   const [view, setView] = useState<"progress" | "items">("progress");
@@ -62,10 +61,6 @@ export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; on
   const [openOnly, setOpenOnly] = useState(false);
   const [marking, setMarking] = useState<WorkItem | null>(null);
   const { run, pending } = useAction();
-  const moveStage = useMoveStage(roundId, () => {
-    data.reload();
-    onChanged?.();
-  });
 
   const d = data.data;
   const shownStage = stage ?? d?.round.stage ?? "all";
@@ -99,8 +94,6 @@ export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; on
     }
   };
 
-  const current = d ? ROUND_STAGES.keys.indexOf(d.round.stage) : -1;
-  const next = current >= 0 ? ROUND_STAGES.keys[current + 1] : undefined;
   const rows: ProgressRow[] = d
     ? [
         { key: "round", name: "全轮", kind: "round", stages: d.progress.round },
@@ -189,11 +182,6 @@ export function RoundWorkItemsCard({ roundId, onChanged }: { roundId: string; on
             {d.abilities.sync && (
               <Button size="small" icon={<SyncOutlined />} loading={pending} onClick={sync}>
                 同步事项
-              </Button>
-            )}
-            {d.abilities.moveStage && next && (
-              <Button size="small" type="primary" onClick={() => moveStage(next)}>
-                进入下一阶段：{ROUND_STAGES.labels[next]}
               </Button>
             )}
           </Space>
