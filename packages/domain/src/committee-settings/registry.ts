@@ -1,4 +1,5 @@
 import { groupEvaluationCriteriaSetting } from "../evaluations/criteria";
+import { rotationSettingDef } from "../recusal/load-recusal-facts";
 import { workItemChecklistSetting } from "../work-items/checklist";
 import { deadlinesSetting } from "./deadlines";
 import type { SettingDef } from "./setting";
@@ -12,6 +13,7 @@ export const COMMITTEE_SETTINGS = {
   deadlines: deadlinesSetting,
   workItemChecklist: workItemChecklistSetting,
   groupEvaluationCriteria: groupEvaluationCriteriaSetting,
+  "recusal.rotation": rotationSettingDef,
 } satisfies Record<string, SettingDef>;
 
 export type CommitteeSettingKey = keyof typeof COMMITTEE_SETTINGS;

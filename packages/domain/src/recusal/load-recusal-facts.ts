@@ -1,6 +1,5 @@
 import {
   and,
-  committeeSettings,
   eq,
   groupMembers,
   groups,
@@ -14,6 +13,8 @@ import {
   type Tx,
   targets,
 } from "@xuncha/db";
+import { z } from "zod";
+import { defineSetting, loadSetting } from "../committee-settings/setting";
 import type { GroupRole } from "../model/roles";
 import { chineseNumber } from "../rounds/round-name";
 import {
@@ -39,19 +40,17 @@ export interface RecusalFacts {
   rotation: boolean;
 }
 
-export const ROTATION_SETTING = "recusal.rotation";
+/** Whether the committee applies the rotation rule (ROLES.md: "where the committee sets this rule"). */
+export const rotationSettingDef = defineSetting({
+  key: "recusal.rotation",
+  label: "回避：上一轮巡察过同一单位的人员不再巡察该单位（轮换）",
+  schema: z.strictObject({ enabled: z.boolean() }),
+  defaults: () => ({ enabled: true }),
+});
 
-/** Reads the committee's `recusal.rotation` setting (default on). */
+/** Reads the committee's rotation setting (default on). */
 export async function rotationSetting(tx: Tx, committeeId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ value: committeeSettings.value })
-    .from(committeeSettings)
-    .where(and(eq(committeeSettings.committeeId, committeeId), eq(committeeSettings.key, ROTATION_SETTING)));
-  if (!row) return true;
-  const v = row.value as unknown;
-  if (typeof v === "boolean") return v;
-  if (v && typeof v === "object" && "enabled" in v) return (v as { enabled: unknown }).enabled !== false;
-  return true;
+  return (await loadSetting(tx, committeeId, rotationSettingDef)).value.enabled;
 }
 
 /**

@@ -1,7 +1,6 @@
 import {
   and,
   commitments,
-  committeeSettings,
   count,
   eq,
   groupDraws,
@@ -291,9 +290,10 @@ describe("assigning targets and the leading group's override", () => {
       "recusal.conflict",
     );
     expect(error.message).toContain("上一轮（第一轮）巡察过该单位");
-    await db()
-      .insert(committeeSettings)
-      .values({ committeeId: w.committee.id, key: "recusal.rotation", value: false });
+    const setting = await office.request("PUT", "/api/committee-settings/recusal.rotation", {
+      value: { enabled: false },
+    });
+    expect(setting.statusCode, setting.body).toBe(200);
     const res = await office.post(`/api/rounds/${next.id}/groups`, body);
     expect(res.statusCode, res.body).toBe(200);
   });
