@@ -26,6 +26,7 @@ import {
   type WorkItemOwner,
   type WorkItemScope,
 } from "./api";
+import { RecusalRulesCard } from "./recusal-rules-card";
 
 const UNIT_OPTIONS = [
   { value: "days", label: "天" },
@@ -397,6 +398,7 @@ export function WorkItemSettingsPage() {
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <DeadlinesCard editable={editable} />
         <ChecklistCard editable={editable} />
+        <RecusalRulesCard editable={editable} />
       </Space>
     </PageContainer>
   );
