@@ -242,8 +242,12 @@ export function RoundDetailPage() {
             </Row>
           )}
         </Card>
-        {hasRole(me, "officeStaff", "leadership") && <CommitmentsCard key={groupsKey} roundId={r.id} />}
-        {hasRole(me, "officeStaff", "leadership") && <RecusalCard key={groupsKey} roundId={r.id} />}
+        {hasRole(me, "officeStaff", "leadership") && (
+          <CommitmentsCard key={`commitments:${groupsKey}`} roundId={r.id} />
+        )}
+        {hasRole(me, "officeStaff", "leadership") && (
+          <RecusalCard key={`recusal:${groupsKey}`} roundId={r.id} />
+        )}
         <RoundDocumentsCard roundId={r.id} groups={r.groups} />
       </Space>
       <GroupMembersModal
