@@ -3,8 +3,17 @@ import type { Locator, Page } from "playwright-core";
 /**
  * Chooses an option of an Ant Design Select by its visible text. The dropdown is found through the
  * input's aria-controls, since a previous select's dropdown may still be fading out with the same options.
+ * The choice counts once the select shows it: a click on an option that was being re-rendered can be lost.
  */
 export async function choose(page: Page, select: Locator, option: string | RegExp) {
+  const container = select.locator(
+    "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  const shown = async () => {
+    const text = (await container.textContent()) ?? "";
+    return typeof option === "string" ? text.includes(option) : option.test(text);
+  };
+  const before = await shown();
   // Options may still be loading when the select opens: try again a few times.
   for (let attempt = 1; ; attempt++) {
     await select.click();
@@ -18,7 +27,10 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
         .filter({ hasText: option })
         .first()
         .click({ timeout: 3000 });
-      return;
+      if (before) return;
+      for (let wait = 0; wait < 20 && !(await shown()); wait++) await page.waitForTimeout(100);
+      if (await shown()) return;
+      throw new Error(`the select does not show ${String(option)} after choosing it`);
     } catch (error) {
       if (attempt === 3) throw error;
       await page.keyboard.press("Escape");

@@ -1,7 +1,7 @@
 import { buildAccount, buildCommittee, buildPerson, buildTarget, TEST_PASSWORD } from "@xuncha/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { choose, pickToday, success, typeDate } from "./antd";
-import { type E2E, login, newUser, shot, startE2E } from "./support";
+import { type E2E, login, asUser as runAsUser, shot, startE2E } from "./support";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
@@ -39,23 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-/** Runs a user's steps; on failure, a screenshot of where they stopped is kept next to the others. */
-async function asUser(
+const asUser = (
   name: string,
   steps: (page: import("playwright-core").Page) => Promise<void>,
   viewport?: { width: number; height: number },
-) {
-  const { page, context, outside } = await newUser(e2e, viewport);
-  try {
-    await steps(page);
-    expect(outside).toEqual([]);
-  } catch (error) {
-    await shot(page, `failed-${name}`);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+) => runAsUser(e2e, name, steps, viewport);
 
 describe("one round of inspection in the browser", () => {
   it("the office plans a round, forms a group and assigns it a target", async () => {
@@ -92,6 +80,26 @@ describe("one round of inspection in the browser", () => {
       await page.keyboard.press("Escape");
       await assign.getByRole("button", { name: /分\s*配/ }).click();
       await page.getByText(targetName).first().waitFor();
+      // A member opens the group's records only once both pledges of the round are on record.
+      const pledges = page.locator(".ant-card", { hasText: "承诺书签订" });
+      for (const name of ["李志强", "陈晓燕"]) {
+        for (const [column, kind] of [
+          [2, "保密承诺书"],
+          [3, "廉洁履职承诺书"],
+        ] as const) {
+          await pledges
+            .locator("tr", { hasText: name })
+            .locator("td")
+            .nth(column)
+            .getByRole("button", { name: /^登\s*记$/ })
+            .click();
+          const record = page.locator(".ant-modal", { hasText: `登记${name}的${kind}` });
+          await typeDate(record.getByLabel("签订日期"), "2026-08-25");
+          await record.getByRole("button", { name: /^登\s*记$/ }).click();
+          await success(page, `已登记${name}的${kind}`);
+        }
+      }
+      await pledges.getByText("全部签齐").waitFor();
       await shot(page, "02-office-round-with-group");
     });
   });

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Database } from "@xuncha/db";
 import { openTestDatabase } from "@xuncha/db/testing";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { buildApp, type XunchaApp } from "../apps/server/src/app";
 import { loadConfig } from "../apps/server/src/config";
 
@@ -82,3 +83,22 @@ export async function login(e2e: E2E, page: Page, username: string, password: st
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Runs a user's steps in a context of their own; on failure, a screenshot of where they stopped is kept. */
+export async function asUser(
+  e2e: E2E,
+  name: string,
+  steps: (page: Page) => Promise<void>,
+  viewport?: { width: number; height: number },
+) {
+  const { page, context, outside } = await newUser(e2e, viewport);
+  try {
+    await steps(page);
+    expect(outside).toEqual([]);
+  } catch (error) {
+    await shot(page, `failed-${name}`);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
