@@ -36,6 +36,8 @@ export const roleAssignments = pgTable(
     committeeId: uuid("committee_id").references(() => committees.id),
     /** For targetContact: the one target whose records the account may see. */
     targetId: uuid("target_id"),
+    /** For partnerDept: the department (partner_departments) the account answers for. */
+    partnerDepartmentId: uuid("partner_department_id"),
     /** For officeStaff: the office head may read clues. */
     isHead: boolean("is_head").notNull().default(false),
     createdAt: createdAt(),
