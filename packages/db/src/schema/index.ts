@@ -11,5 +11,6 @@ export * from "./personnel";
 export * from "./rectification";
 export * from "./rounds";
 export * from "./targets";
+export * from "./tips";
 export * from "./transfers";
 export * from "./work-items";
