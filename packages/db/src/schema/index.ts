@@ -11,6 +11,7 @@ export * from "./personnel";
 export * from "./rectification";
 export * from "./reports";
 export * from "./rounds";
+export * from "./surveys";
 export * from "./targets";
 export * from "./tips";
 export * from "./transfers";
