@@ -47,7 +47,14 @@ export async function buildCommittee(db: Tx, overrides: Partial<typeof committee
 
 export async function buildAccount(
   db: Tx,
-  input: { committeeId: string | null; role?: string; targetId?: string; isHead?: boolean; name?: string },
+  input: {
+    committeeId: string | null;
+    role?: string;
+    targetId?: string;
+    partnerDepartmentId?: string;
+    isHead?: boolean;
+    name?: string;
+  },
 ) {
   const username = `u${unique()}`;
   const account = await insertOne(
@@ -69,6 +76,7 @@ export async function buildAccount(
         ? null
         : input.committeeId,
       targetId: input.targetId ?? null,
+      partnerDepartmentId: input.partnerDepartmentId ?? null,
       isHead: input.isHead ?? false,
     });
   }

@@ -10,6 +10,8 @@ export interface RoleGrant {
   roundId?: string;
   /** targetContact: the target. */
   targetId?: string;
+  /** partnerDept: the partner department (partner_departments) the account answers for. */
+  partnerDepartmentId?: string;
   /** officeStaff: the office head may read clues. */
   isHead?: boolean;
   /** A grant that only reads: the leading group over lower committees (ROLES.md). */

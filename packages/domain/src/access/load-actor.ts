@@ -62,6 +62,7 @@ export async function loadActor(tx: Tx, accountId: string): Promise<Actor | unde
       role: a.role as Role,
       committeeId: a.committeeId,
       ...(a.targetId ? { targetId: a.targetId } : {}),
+      ...(a.partnerDepartmentId ? { partnerDepartmentId: a.partnerDepartmentId } : {}),
       ...(a.isHead ? { isHead: true } : {}),
     })),
     ...memberships.map((m) => ({

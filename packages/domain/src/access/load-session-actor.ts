@@ -15,6 +15,7 @@ interface Assigned {
   role: string;
   committeeId: string | null;
   targetId: string | null;
+  partnerDepartmentId: string | null;
   isHead: boolean;
 }
 interface Membership {
@@ -39,7 +40,7 @@ const sessionActorQuery = (db: Tx) =>
       disabled: accounts.disabled,
       assigned: sql<Assigned[]>`(
         select coalesce(json_agg(json_build_object('role', r.role, 'committeeId', r.committee_id,
-                 'targetId', r.target_id, 'isHead', r.is_head) order by r.created_at, r.id), '[]')
+                 'targetId', r.target_id, 'partnerDepartmentId', r.partner_department_id, 'isHead', r.is_head) order by r.created_at, r.id), '[]')
         from role_assignments r where r.account_id = ${accounts.id})`,
       memberships: sql<Membership[]>`(
         select coalesce(json_agg(json_build_object('groupId', g.id, 'roundId', g.round_id,
@@ -97,6 +98,7 @@ export async function loadSessionActor(
       role: a.role as Role,
       committeeId: a.committeeId,
       ...(a.targetId ? { targetId: a.targetId } : {}),
+      ...(a.partnerDepartmentId ? { partnerDepartmentId: a.partnerDepartmentId } : {}),
       ...(a.isHead ? { isHead: true } : {}),
     })),
     ...row.memberships.map((m) => ({

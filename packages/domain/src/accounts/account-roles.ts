@@ -1,4 +1,4 @@
-import { and, committees, eq, type Tx, targets } from "@xuncha/db";
+import { and, committees, eq, partnerDepartments, type Tx, targets } from "@xuncha/db";
 import { AppError } from "../model/errors";
 import { INSTALLATION_ADMIN_ROLES } from "../model/roles";
 import type { RoleInput } from "./create-account";
@@ -20,6 +20,7 @@ export interface ScopedRole {
   role: RoleInput["role"];
   committeeId: string | null;
   targetId: string | null;
+  partnerDepartmentId: string | null;
   isHead: boolean;
 }
 
@@ -33,7 +34,7 @@ export async function scopeRole(
   input: RoleInput,
 ): Promise<ScopedRole> {
   if (isInstallationRole(input.role))
-    return { role: input.role, committeeId: null, targetId: null, isHead: false };
+    return { role: input.role, committeeId: null, targetId: null, partnerDepartmentId: null, isHead: false };
   const committeeId = input.committeeId ?? accountCommitteeId;
   if (!committeeId) throw new AppError("account.scope_required");
   const [committee] = await tx
@@ -51,13 +52,32 @@ export async function scopeRole(
     if (!target) throw new AppError("target.not_found");
     targetId = target.id;
   }
+  // A partner department's account answers briefings for one department of the committee.
+  let partnerDepartmentId: string | null = null;
+  if (input.role === "partnerDept" && input.partnerDepartmentId) {
+    const [department] = await tx
+      .select({ id: partnerDepartments.id })
+      .from(partnerDepartments)
+      .where(
+        and(
+          eq(partnerDepartments.id, input.partnerDepartmentId),
+          eq(partnerDepartments.committeeId, committeeId),
+        ),
+      );
+    if (!department) throw new AppError("partner_department.not_found");
+    partnerDepartmentId = department.id;
+  }
   return {
     role: input.role,
     committeeId,
     targetId,
+    partnerDepartmentId,
     isHead: input.role === "officeStaff" && input.isHead === true,
   };
 }
 
 export const sameGrant = (a: ScopedRole, b: Omit<ScopedRole, "role"> & { role: string }) =>
-  a.role === b.role && a.committeeId === b.committeeId && a.targetId === b.targetId;
+  a.role === b.role &&
+  a.committeeId === b.committeeId &&
+  a.targetId === b.targetId &&
+  a.partnerDepartmentId === b.partnerDepartmentId;

@@ -10,6 +10,8 @@ export interface RoleInput {
   role: AssignableRole;
   committeeId?: string | null;
   targetId?: string | null;
+  /** partnerDept: the partner department of the committee the account answers for. */
+  partnerDepartmentId?: string | null;
   isHead?: boolean;
 }
 
@@ -88,6 +90,7 @@ export async function assignRole(tx: Tx, actor: Actor, accountId: string, input:
     role: input.role,
     committeeId: isAdmin ? null : (input.committeeId ?? account.committeeId),
     targetId: input.targetId ?? null,
+    partnerDepartmentId: input.role === "partnerDept" ? (input.partnerDepartmentId ?? null) : null,
     isHead: input.isHead ?? false,
   });
   await recordAudit(tx, actor, {

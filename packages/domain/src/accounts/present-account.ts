@@ -54,6 +54,7 @@ export async function presentAccounts(tx: Tx, rows: AccountRow[], now = new Date
         committeeName: g.committeeId ? (committeeNames.get(g.committeeId) ?? null) : null,
         targetId: g.targetId,
         targetName: g.targetId ? (targetNames.get(g.targetId) ?? null) : null,
+        partnerDepartmentId: g.partnerDepartmentId,
         isHead: g.isHead,
       })),
   }));

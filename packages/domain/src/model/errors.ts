@@ -118,6 +118,15 @@ export const ERRORS = {
   "report.not_editable": [409, "报告已提交组办联审或已报领导小组，不能修改"],
   "report.not_submitted": [409, "只有已提交组办联审的报告才能审核"],
   "report.no_findings": [422, "没有已审批的问题，不能生成报告"],
+  "partner_department.not_found": [404, "联席会成员单位不存在"],
+  "partner_department.name_taken": [409, "同名的联席会成员单位已存在"],
+  "briefing.not_found": [404, "情况通报请求不存在"],
+  "briefing.target_not_requested": [404, "该请求未涉及此被巡察对象"],
+  "pre_inspection_item.not_found": [404, "巡前问题清单条目不存在"],
+  "pre_inspection_item.promoted": [409, "该条目已转为问题"],
+  "interview.not_found": [404, "个别谈话记录不存在"],
+  "interview.inspectors_required": [422, "个别谈话须有至少两名本组巡察人员在场"],
+  "fieldwork_record.not_found": [404, "查阅资料或调研走访记录不存在"],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -18,6 +18,7 @@ const roleBody = z.strictObject({
   role: z.enum(ASSIGNABLE_ROLES),
   committeeId: z.uuid().nullish(),
   targetId: z.uuid().nullish(),
+  partnerDepartmentId: z.uuid().nullish(),
   isHead: z.boolean().optional(),
 });
 
