@@ -59,16 +59,17 @@ describe("demo data", () => {
     expect(summary.targets).toBeGreaterThanOrEqual(100);
   });
 
-  it("has three rounds of one term in three different stages, each with groups and targets", async () => {
+  it("has four rounds of one term in four different stages, each with groups and targets", async () => {
     const rounds = await rows<{ number: number; stage: string; groups: number; targets: number }>(
       sql`select r.number, r.stage,
             (select count(*)::int from groups g where g.round_id = r.id) as groups,
             (select count(*)::int from group_targets gt where gt.round_id = r.id) as targets
           from rounds r where r.committee_id = ${county} order by r.number`,
     );
-    expect(rounds.map((r) => r.stage)).toEqual(["rectification", "feedback", "fieldwork"]);
+    expect(rounds.map((r) => r.stage)).toEqual(["rectification", "feedback", "fieldwork", "preparation"]);
     for (const r of rounds) {
-      expect(r.groups).toBeGreaterThanOrEqual(2);
+      // The round in preparation has the one group formed so far.
+      expect(r.groups).toBeGreaterThanOrEqual(r.stage === "preparation" ? 1 : 2);
       expect(r.targets).toBeGreaterThanOrEqual(r.groups);
     }
   });
@@ -179,6 +180,150 @@ describe("demo data", () => {
       const findingsRes = await session.get("/api/findings");
       expect(findingsRes.statusCode).toBe(200);
       expect((findingsRes.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("has people with work history, relatives, ties, trainings and one imported with notes", async () => {
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const [pastJob] = await rows<{ person_id: string; target_id: string }>(
+      sql`select person_id, target_id from person_jobs where committee_id = ${county}
+          and start_month = '2019-03' and end_month = '2023-06' and target_id is not null`,
+    );
+    const person = (await office.get(`/api/people/${pastJob!.person_id}`)).json() as {
+      jobs: { startMonth: string; endMonth: string | null; targetId: string | null }[];
+      rounds: unknown[];
+      pledges?: unknown[];
+    };
+    expect(person.jobs.some((j) => j.targetId === pastJob!.target_id && j.endMonth === "2023-06")).toBe(true);
+    expect(person.jobs.some((j) => j.endMonth === null)).toBe(true);
+    expect(person.rounds.length).toBeGreaterThan(0);
+
+    const [facts] = await rows<Record<string, number>>(
+      sql`select
+            (select count(distinct person_id)::int from person_jobs where committee_id = ${county}) as with_jobs,
+            (select count(*)::int from people where committee_id = ${county}) as people,
+            (select count(*)::int from people where committee_id = ${county} and unit_target_id is not null) as linked,
+            (select count(*)::int from person_jobs where committee_id = ${county} and end_month is null and target_id is not null) as current_in_target,
+            (select count(*)::int from person_relatives where committee_id = ${county} and relation = 'spouse' and in_leadership and post = '党委书记') as spouse_leaders,
+            (select count(*)::int from person_ties where committee_id = ${county} and kind = 'superior') as superiors,
+            (select count(*)::int from people where committee_id = ${county} and recusal_note <> '' and rounds_note <> '') as imported,
+            (select count(*)::int from people where committee_id = ${county} and not available) as unavailable`,
+    );
+    expect(facts!.with_jobs).toBe(facts!.people);
+    expect(facts!.linked).toBeGreaterThan(3);
+    expect(facts!.current_in_target).toBeGreaterThan(0);
+    expect(facts!.spouse_leaders).toBe(1);
+    expect(facts!.superiors).toBe(1);
+    expect(facts!.imported).toBe(1);
+    expect(facts!.unavailable).toBe(3);
+
+    const trainings = await rows<{ n: number }>(
+      sql`select count(*)::int as n from training_attendees a join trainings t on t.id = a.training_id
+          where t.committee_id = ${county} group by t.id`,
+    );
+    expect(trainings).toHaveLength(3);
+    for (const tr of trainings) expect(tr.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it("has a term plan with exclusions, an accepted proposal, and a thematic round in preparation with its group", async () => {
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const terms = (await office.get("/api/planning/terms")).json() as {
+      id: string;
+      committeeId: string;
+      plannedRounds: number;
+    }[];
+    const term = terms.find((x) => x.committeeId === county)!;
+    expect(term.plannedRounds).toBe(8);
+    const coverage = (await office.get(`/api/planning/terms/${term.id}/coverage`)).json() as {
+      totals: Record<string, number>;
+      targets: { status: string; exclusionReason: string | null }[];
+    };
+    for (const status of ["covered", "scheduled", "excluded", "planned"])
+      expect(coverage.totals[status]).toBeGreaterThan(0);
+    expect(coverage.targets.filter((x) => x.status === "excluded").every((x) => x.exclusionReason)).toBe(
+      true,
+    );
+
+    const [prep] = await rows<{ id: string; theme: string; kind: string }>(
+      sql`select id, theme, kind from rounds where committee_id = ${county} and stage = 'preparation'`,
+    );
+    expect(prep!.kind).toBe("thematic");
+    expect(prep!.theme).toContain("教育");
+    const draws = (await office.get(`/api/rounds/${prep!.id}/draws`)).json() as {
+      id: string;
+      excluded: { reasons: string[] }[];
+    }[];
+    expect(draws).toHaveLength(2);
+    expect(draws.some((d) => d.excluded.some((e) => e.reasons.some((r) => r.startsWith("回避"))))).toBe(true);
+    for (const d of draws) {
+      const replay = (await office.get(`/api/draws/${d.id}/replay`)).json() as {
+        replay: { matches: boolean };
+      };
+      expect(replay.replay.matches).toBe(true);
+    }
+  });
+
+  it("has one recusal conflict in a formed group, overridden by the leading group with its reason", async () => {
+    const leader = await loginAs(t.app, "leader", DEMO_PASSWORD);
+    const recusal = await rows<{ round_id: string }>(
+      sql`select round_id from recusal_overrides where committee_id = ${county}`,
+    );
+    expect(recusal).toHaveLength(1);
+    const view = (await leader.get(`/api/rounds/${recusal[0]!.round_id}/recusal`)).json() as {
+      conflicts: { overridden: boolean }[];
+      overrides: { reason: string }[];
+    };
+    expect(view.conflicts.length).toBeGreaterThan(0);
+    expect(view.conflicts.every((c) => c.overridden)).toBe(true);
+    expect(view.overrides[0]!.reason).not.toBe("");
+  });
+
+  it("has numbered documents that download as .docx, the serials restarting with the year", async () => {
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const [fieldwork] = await rows<{ id: string }>(
+      sql`select id from rounds where committee_id = ${county} and stage = 'fieldwork'`,
+    );
+    const list = (await office.get(`/api/rounds/${fieldwork!.id}/documents`)).json() as {
+      items: { id: string; kind: string; number: string }[];
+    };
+    expect(list.items.map((d) => d.kind).sort()).toEqual(["announcement", "authorization"]);
+    for (const d of list.items) {
+      const file = await office.get(`/api/documents/${d.id}/file`);
+      expect(file.statusCode).toBe(200);
+      expect(file.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    }
+    const numbers = await rows<{ year: number; serial: number }>(
+      sql`select year, serial from documents where committee_id = ${county} order by year, serial`,
+    );
+    const years = [...new Set(numbers.map((n) => n.year))];
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    for (const y of years) expect(numbers.find((n) => n.year === y)!.serial).toBe(1);
+  });
+
+  it("has work items done as the rounds went, a few overdue, and 一巡一评 with anonymous answers", async () => {
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const overdue = (await office.get("/api/work-items/overdue")).json() as { total: number };
+    expect(overdue.total).toBeGreaterThan(0);
+    const [items] = await rows<{ past: number; past_done: number; total: number }>(
+      sql`select count(*) filter (where w.stage = 'preparation' and r.stage <> 'preparation')::int as past,
+            count(*) filter (where w.stage = 'preparation' and r.stage <> 'preparation' and w.done_on is not null)::int as past_done,
+            count(*)::int as total
+          from work_items w join rounds r on r.id = w.round_id where w.committee_id = ${county}`,
+    );
+    expect(items!.past_done / items!.past).toBeGreaterThan(0.8);
+    expect(items!.past_done).toBeLessThan(items!.past);
+    expect(overdue.total).toBeLessThan(items!.total / 5);
+
+    const [rectification] = await rows<{ id: string }>(
+      sql`select id from rounds where committee_id = ${county} and stage = 'rectification'`,
+    );
+    const sheet = (await office.get(`/api/rounds/${rectification!.id}/evaluations`)).json() as {
+      groups: { evaluation: { grade: string } | null; conduct: { responses: number } }[];
+    };
+    expect(sheet.groups.length).toBeGreaterThan(0);
+    for (const g of sheet.groups) {
+      expect(g.evaluation?.grade).toBeTruthy();
+      expect(g.conduct.responses).toBeGreaterThan(0);
     }
   });
 

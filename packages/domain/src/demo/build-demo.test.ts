@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { TARGET_CATEGORIES } from "../model/enums";
 import { findCategory } from "../model/taxonomy";
 import { rectificationState } from "../rectification/rectification-state";
-import { buildDemoRegistry, buildDemoWork } from "./build-demo";
+import { type RecusalPerson, recusalConflicts } from "../recusal/rules";
+import { buildDemoExtras, buildDemoRegistry, buildDemoWork } from "./build-demo";
 import type { DemoActors } from "./demo-rows";
 
 const today = new Date("2026-11-23T08:00:00Z");
@@ -20,6 +21,11 @@ function build(seed = 7) {
     target1: randomUUID(),
   };
   return { registry, actors, work: buildDemoWork(registry, actors) };
+}
+
+function buildAll(seed = 7) {
+  const built = build(seed);
+  return { ...built, extras: buildDemoExtras(built.registry, built.actors, built.work) };
 }
 
 const namesOf = (b: ReturnType<typeof build>) => [
@@ -126,5 +132,156 @@ describe("demo builder", () => {
     expect(members.find((m) => m.personId === registry.accountMember.id)?.role).toBe("member");
     const statuses = work.findings.filter((f) => f.groupId === group.id).map((f) => f.status);
     expect(statuses).toContain("draft");
+  });
+
+  it("adds histories, trainings and plans deterministically", () => {
+    const a = buildAll(7);
+    const b = buildAll(7);
+    const summary = (x: ReturnType<typeof buildAll>) => [
+      ...x.extras.history.jobs.map((j) => `${j.unit}/${j.post}/${j.startMonth}/${j.endMonth}`),
+      ...x.extras.history.relatives.map((r) => `${r.name}/${r.unit}`),
+      ...x.extras.history.trainings.map((t) => t.title),
+      ...x.extras.exclusions.map((e) => e.reason),
+      ...x.extras.evaluations.evaluations.map((e) => `${e.total}/${e.grade}`),
+    ];
+    expect(summary(a)).toEqual(summary(b));
+  });
+
+  it("gives everyone a work history ending in their current post, months in order", () => {
+    const { registry, extras } = buildAll();
+    const people = [...registry.main.people, ...registry.second.people];
+    for (const p of people) {
+      const jobs = extras.history.jobs
+        .filter((j) => j.personId === p.id)
+        .sort((x, y) => x.startMonth.localeCompare(y.startMonth));
+      expect(jobs.length).toBeGreaterThan(0);
+      expect(jobs.filter((j) => j.endMonth === null)).toHaveLength(1);
+      expect(jobs.at(-1)!.endMonth).toBeNull();
+      for (const [i, j] of jobs.entries()) {
+        if (j.endMonth) expect(j.endMonth >= j.startMonth).toBe(true);
+        if (i > 0) expect(jobs[i - 1]!.endMonth! < j.startMonth).toBe(true);
+      }
+      if (p.unitTargetId) expect(jobs.at(-1)!.targetId).toBe(p.unitTargetId);
+    }
+    const trainings = extras.history.trainings;
+    expect(trainings.filter((t) => t.committeeId === registry.main.committee.id)).toHaveLength(3);
+    for (const t of trainings) {
+      const n = extras.history.attendees.filter((x) => x.trainingId === t.id).length;
+      expect(n).toBeGreaterThanOrEqual(10);
+      expect(n).toBeLessThanOrEqual(22);
+    }
+    for (const county of [registry.main, registry.second]) {
+      expect(county.people.filter((p) => p.pool === "leader").length).toBeGreaterThanOrEqual(8);
+      expect(county.people.filter((p) => p.pool === "talent").length).toBeGreaterThanOrEqual(25);
+      expect(county.people.filter((p) => !p.available)).toHaveLength(3);
+    }
+  });
+
+  it.each([7, 11, 20260301])(
+    "leaves exactly one recusal conflict in the formed groups: the one the leading group overrides (seed %i)",
+    (seed) => {
+      const { registry, work, extras } = buildAll(seed);
+      const people = [...registry.main.people, ...registry.second.people];
+      const targets = new Map([...registry.main.targets, ...registry.second.targets].map((t) => [t.id, t]));
+      const person = (id: string, round: (typeof work.rounds)[number]): RecusalPerson => {
+        const previous = work.rounds.find((r) => r.termId === round.termId && r.number === round.number - 1);
+        const p = people.find((x) => x.id === id)!;
+        return {
+          id,
+          name: p.name,
+          unitTargetId: p.unitTargetId ?? null,
+          jobs: extras.history.jobs
+            .filter((j) => j.personId === id)
+            .map((j) => ({
+              ...j,
+              targetId: j.targetId ?? null,
+              post: j.post ?? "",
+              endMonth: j.endMonth ?? null,
+            })),
+          relatives: extras.history.relatives
+            .filter((r) => r.personId === id)
+            .map((r) => ({
+              ...r,
+              targetId: r.targetId ?? null,
+              post: r.post ?? "",
+              inLeadership: !!r.inLeadership,
+            })),
+          ties: extras.history.ties
+            .filter((t) => t.personId === id)
+            .map((t) => ({
+              ...t,
+              targetId: t.targetId ?? null,
+              post: t.post ?? "",
+              endMonth: t.endMonth ?? null,
+            })),
+          previousRoundTargetIds: work.groupTargets
+            .filter(
+              (gt) =>
+                gt.roundId === previous?.id &&
+                work.groupMembers.some((m) => m.groupId === gt.groupId && m.personId === id),
+            )
+            .map((gt) => gt.targetId),
+        };
+      };
+      const found: { personId: string; targetId: string; rule: string }[] = [];
+      for (const group of work.groups) {
+        const round = work.rounds.find((r) => r.id === group.roundId)!;
+        for (const m of work.groupMembers.filter((x) => x.groupId === group.id))
+          for (const gt of work.groupTargets.filter((x) => x.groupId === group.id)) {
+            const t = targets.get(gt.targetId)!;
+            const conflicts = recusalConflicts(
+              person(m.personId, round),
+              { id: t.id, name: t.name, category: t.category, parentTargetId: t.parentTargetId ?? null },
+              { asOf: round.startsOn, role: m.role as "leader", rotation: true },
+            );
+            found.push(
+              ...conflicts.map((c) => ({ personId: c.personId, targetId: c.targetId, rule: c.rule })),
+            );
+          }
+      }
+      const o = extras.showcase.override;
+      expect(found.map(({ personId, targetId }) => ({ personId, targetId }))).toEqual([
+        { personId: o.personId, targetId: o.targetId },
+      ]);
+    },
+  );
+
+  it("plans the terms: planned rounds, exclusions of unassigned targets with reasons, a thematic round in preparation", () => {
+    const { registry, work, extras } = buildAll();
+    const mainTerm = work.terms.find((t) => t.committeeId === registry.main.committee.id)!;
+    expect(mainTerm.plannedRounds).toBe(8);
+    const assigned = new Set(work.groupTargets.map((g) => g.targetId));
+    expect(extras.exclusions.length).toBeGreaterThanOrEqual(3);
+    for (const e of extras.exclusions) {
+      expect(assigned.has(e.targetId)).toBe(false);
+      expect(e.reason).not.toBe("");
+    }
+    const prep = extras.prepRound!;
+    expect(prep.stage).toBe("preparation");
+    expect(prep.kind).toBe("thematic");
+    expect(prep.theme).toContain("教育");
+    expect(work.rounds).toContain(prep);
+    const schools = extras.prepSchoolIds.map((id) => registry.main.targets.find((t) => t.id === id)!);
+    expect(schools.map((t) => t.category)).toEqual(["school", "school", "school"]);
+    expect(schools.some((t) => assigned.has(t.id))).toBe(false);
+  });
+
+  it("scores every group of the rounds in rectification, with answers to the conduct questionnaire", () => {
+    const { work, extras } = buildAll();
+    const { evaluations, conductCodes, conductResponses } = extras.evaluations;
+    const scoredRounds = work.rounds.filter((r) => r.stage === "rectification").map((r) => r.id);
+    const groups = work.groups.filter((g) => scoredRounds.includes(g.roundId));
+    expect(evaluations.map((e) => e.groupId).sort()).toEqual(groups.map((g) => g.id).sort());
+    for (const e of evaluations) {
+      const scores = e.scores as { score: number; max: number }[];
+      expect(Number(e.total)).toBeCloseTo(scores.reduce((s, x) => s + x.score, 0));
+      for (const s of scores) expect(s.score).toBeLessThanOrEqual(s.max);
+    }
+    for (const g of groups) {
+      const used = conductCodes.filter((c) => c.groupId === g.id && c.usedAt).length;
+      expect(conductResponses.filter((r) => r.groupId === g.id)).toHaveLength(used);
+      expect(used).toBeGreaterThan(0);
+    }
+    for (const r of conductResponses) expect(r.answeredOn <= todayIso).toBe(true);
   });
 });

@@ -128,6 +128,9 @@ export function buildPeople(
       available: !(i === spec.pools.leader - 1 && spec.pools.leader > 4),
       phone: mobilePhone(rng),
       accountId: null,
+      unitTargetId: null,
+      recusalNote: "",
+      roundsNote: "",
     });
   }
   for (let i = 0; i < spec.pools.talent; i++) {
@@ -151,6 +154,9 @@ export function buildPeople(
       available: !(i >= spec.pools.talent - 2 && spec.pools.talent > 20),
       phone: mobilePhone(rng),
       accountId: null,
+      unitTargetId: null,
+      recusalNote: "",
+      roundsNote: "",
     });
   }
   return rows;

@@ -46,6 +46,18 @@ export async function insertRows<T extends Table>(tx: Tx, table: T, rows: T["$in
         selects.push(sql`coalesce(string_to_array(${alias}, ${LIST_SEPARATOR}), '{}')`);
         return;
       }
+      if (type === "jsonb" || type.startsWith("numeric")) {
+        // Sent as text and cast back per row (jsonb[] parameters are awkward on both drivers).
+        const cast = type === "jsonb" ? sql.raw("jsonb") : sql.raw("numeric");
+        const texts = part.map((r) => {
+          const v = r[key];
+          if (v === undefined || v === null) return null;
+          return type === "jsonb" ? JSON.stringify(v) : String(v);
+        });
+        arrays.push(sql`${sql.param(texts)}::text[]`);
+        selects.push(sql`${alias}::${cast}`);
+        return;
+      }
       const element = ARRAY_TYPES[type];
       if (!element) throw new Error(`insertRows(${getTableName(table)}): unsupported column type ${type}`);
       arrays.push(sql`${sql.param(part.map((r) => param(r[key])))}::${sql.raw(element)}[]`);

@@ -3,17 +3,27 @@ import type {
   clues,
   commitments,
   committees,
+  conductCodes,
+  conductResponses,
   feedbacks,
   findings,
+  groupEvaluations,
   groupMembers,
   groups,
   groupTargets,
   measures,
+  numberingRegisters,
   people,
+  personJobs,
+  personRelatives,
+  personTies,
   progressUpdates,
   rounds,
   targets,
+  termExclusions,
   terms,
+  trainingAttendees,
+  trainings,
 } from "@xuncha/db";
 
 /** Rows with their ids set in advance, so every table goes in with one bulk insert. */
@@ -34,6 +44,16 @@ export type MeasureRow = WithId<typeof measures.$inferInsert>;
 export type ProgressRow = WithId<typeof progressUpdates.$inferInsert>;
 export type CloseOutRow = WithId<typeof closeOuts.$inferInsert>;
 export type CommitmentRow = WithId<typeof commitments.$inferInsert>;
+export type JobRow = WithId<typeof personJobs.$inferInsert>;
+export type RelativeRow = WithId<typeof personRelatives.$inferInsert>;
+export type TieRow = WithId<typeof personTies.$inferInsert>;
+export type TrainingRow = WithId<typeof trainings.$inferInsert>;
+export type AttendeeRow = typeof trainingAttendees.$inferInsert;
+export type ExclusionRow = typeof termExclusions.$inferInsert;
+export type RegisterRow = WithId<typeof numberingRegisters.$inferInsert>;
+export type EvaluationRow = WithId<typeof groupEvaluations.$inferInsert>;
+export type ConductCodeRow = WithId<typeof conductCodes.$inferInsert>;
+export type ConductResponseRow = WithId<typeof conductResponses.$inferInsert>;
 
 /** The rounds' business rows of one or more counties. */
 export interface WorkRows {

@@ -3,29 +3,39 @@ import {
   clues,
   commitments,
   committees,
+  conductCodes,
+  conductResponses,
   count,
   type Db,
   feedbacks,
   findings,
+  groupEvaluations,
   groupMembers,
   groups,
   groupTargets,
   measures,
   people,
+  personJobs,
+  personRelatives,
+  personTies,
   progressUpdates,
   rounds,
   type Tx,
   targets,
+  termExclusions,
   terms,
+  trainingAttendees,
+  trainings,
 } from "@xuncha/db";
 import { systemActor } from "../access/actor";
 import { createAccount, type RoleInput } from "../accounts/create-account";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
-import { buildDemoRegistry, buildDemoWork, type DemoRegistry } from "./build-demo";
+import { buildDemoExtras, buildDemoRegistry, buildDemoWork, type DemoRegistry } from "./build-demo";
 import { insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import type { DemoActors } from "./demo-rows";
+import { runDemoUseCases } from "./load-use-cases";
 
 export interface LoadDemoOptions {
   /** Same seed, same names: two loads give the same demo. */
@@ -37,6 +47,8 @@ export interface LoadDemoOptions {
    * demo refuses, so it is never loaded twice nor mixed into real data.
    */
   allowExisting?: boolean;
+  /** Where the site is reached from outside: the announcements' QR codes point there. */
+  publicBaseUrl?: string;
 }
 
 /** Rows written per table. */
@@ -44,6 +56,8 @@ export interface DemoSummary {
   committees: number;
   targets: number;
   people: number;
+  personJobs: number;
+  trainings: number;
   accounts: number;
   terms: number;
   rounds: number;
@@ -57,12 +71,19 @@ export interface DemoSummary {
   measures: number;
   progressUpdates: number;
   closeOuts: number;
+  draws: number;
+  documents: number;
+  workItems: number;
+  groupEvaluations: number;
+  conductResponses: number;
 }
 
 export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   committees: "党委",
   targets: "被巡察对象",
   people: "巡察人员（组长库、人才库）",
+  personJobs: "工作经历",
+  trainings: "业务培训",
   accounts: "演示账号",
   terms: "届次",
   rounds: "巡察轮次",
@@ -76,6 +97,11 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   measures: "整改措施",
   progressUpdates: "整改进展",
   closeOuts: "销号记录",
+  draws: "随机抽取记录",
+  documents: "公文（编号发文）",
+  workItems: "工作事项",
+  groupEvaluations: "一巡一评",
+  conductResponses: "作风评价答卷",
 };
 
 export const DEFAULT_DEMO_SEED = 20260301;
@@ -107,14 +133,21 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
     const actors = await createDemoAccounts(tx, registry);
     registry.accountLeader.accountId = actors.group1;
     registry.accountMember.accountId = actors.member1;
+    const work = buildDemoWork(registry, actors);
+    const extras = buildDemoExtras(registry, actors, work);
     await insertRows(
       tx,
       people,
       counties.flatMap((c) => c.people),
     );
+    await insertRows(tx, personJobs, extras.history.jobs);
+    await insertRows(tx, personRelatives, extras.history.relatives);
+    await insertRows(tx, personTies, extras.history.ties);
+    await insertRows(tx, trainings, extras.history.trainings);
+    await insertRows(tx, trainingAttendees, extras.history.attendees);
 
-    const work = buildDemoWork(registry, actors);
     await insertRows(tx, terms, work.terms);
+    await insertRows(tx, termExclusions, extras.exclusions);
     await insertRows(tx, rounds, work.rounds);
     await insertRows(tx, groups, work.groups);
     await insertRows(tx, groupMembers, work.groupMembers);
@@ -126,11 +159,29 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
     await insertRows(tx, measures, work.measures);
     await insertRows(tx, progressUpdates, work.progressUpdates);
     await insertRows(tx, closeOuts, work.closeOuts);
+    await insertRows(tx, groupEvaluations, extras.evaluations.evaluations);
+    await insertRows(tx, conductCodes, extras.evaluations.conductCodes);
+    await insertRows(tx, conductResponses, extras.evaluations.conductResponses);
+
+    const accountGroup = work.groupMembers.find((m) => m.personId === registry.accountLeader.id);
+    const done = await runDemoUseCases(tx, {
+      cal: registry.cal,
+      actors,
+      main: { committee: registry.main.committee, targets: registry.main.targets },
+      second: { committee: registry.second.committee },
+      work,
+      extras,
+      accountGroupId: accountGroup?.groupId,
+      showcaseTargetId: registry.showcaseTarget.id,
+      publicBaseUrl: options.publicBaseUrl ?? "http://localhost:3000",
+    });
 
     const summary: DemoSummary = {
       committees: 1 + counties.length,
       targets: counties.reduce((n, c) => n + c.targets.length, 0),
       people: counties.reduce((n, c) => n + c.people.length, 0),
+      personJobs: extras.history.jobs.length,
+      trainings: extras.history.trainings.length,
       accounts: DEMO_ACCOUNTS.length,
       terms: work.terms.length,
       rounds: work.rounds.length,
@@ -144,6 +195,11 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       measures: work.measures.length,
       progressUpdates: work.progressUpdates.length,
       closeOuts: work.closeOuts.length,
+      draws: done.draws,
+      documents: done.documents,
+      workItems: done.workItems,
+      groupEvaluations: extras.evaluations.evaluations.length,
+      conductResponses: extras.evaluations.conductResponses.length,
     };
     await recordAudit(tx, systemActor("演示数据"), {
       action: "demo.load",

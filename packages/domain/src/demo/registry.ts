@@ -54,7 +54,7 @@ export const SECOND_COUNTY: CountySpec = {
   communitiesPerStreet: 2,
   departmentOffset: 4,
   sizes: { department: 12, stateEnterprise: 1, school: 2, hospital: 1, secondLevelUnit: 2 },
-  pools: { leader: 3, talent: 9 },
+  pools: { leader: 8, talent: 25 },
 };
 
 export interface RegistryEntry {
