@@ -13,6 +13,7 @@ export const ROLES = [
   "partnerDept",
   "targetContact",
   "upperLevel",
+  "tipCustodian",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -39,6 +40,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   partnerDept: "联席会成员单位",
   targetContact: "被巡察单位联系人",
   upperLevel: "上级巡察机构",
+  tipCustodian: "举报人信息保管人",
 };
 
 /** Roles inside a group (group_members.role). */
