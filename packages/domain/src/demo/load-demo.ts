@@ -72,6 +72,7 @@ export interface DemoSummary {
   progressUpdates: number;
   closeOuts: number;
   draws: number;
+  planEntries: number;
   documents: number;
   workItems: number;
   groupEvaluations: number;
@@ -98,6 +99,7 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   progressUpdates: "整改进展",
   closeOuts: "销号记录",
   draws: "随机抽取记录",
+  planEntries: "已采纳的覆盖规划安排",
   documents: "公文（编号发文）",
   workItems: "工作事项",
   groupEvaluations: "一巡一评",
@@ -185,10 +187,10 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       accounts: DEMO_ACCOUNTS.length,
       terms: work.terms.length,
       rounds: work.rounds.length,
-      groups: work.groups.length,
-      groupMembers: work.groupMembers.length,
-      groupTargets: work.groupTargets.length,
-      commitments: work.commitments.length,
+      groups: work.groups.length + done.groups,
+      groupMembers: work.groupMembers.length + done.groupMembers,
+      groupTargets: work.groupTargets.length + done.groupTargets,
+      commitments: work.commitments.length + done.groupMembers * 2,
       findings: work.findings.length,
       clues: work.clues.length,
       feedbacks: work.feedbacks.length,
@@ -196,6 +198,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       progressUpdates: work.progressUpdates.length,
       closeOuts: work.closeOuts.length,
       draws: done.draws,
+      planEntries: done.planEntries,
       documents: done.documents,
       workItems: done.workItems,
       groupEvaluations: extras.evaluations.evaluations.length,

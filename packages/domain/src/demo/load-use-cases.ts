@@ -42,6 +42,10 @@ export interface UseCaseInput {
 }
 
 export interface UseCaseSummary {
+  /** Groups and members formed here (the round in preparation's). */
+  groups: number;
+  groupMembers: number;
+  groupTargets: number;
   draws: number;
   documents: number;
   workItems: number;
@@ -79,6 +83,7 @@ export async function runDemoUseCases(tx: Tx, input: UseCaseInput): Promise<UseC
   // 2. The preparation round's group: the leader drawn, the group formed with its schools, the
   //    members drawn for the group (recusal leaves out who works in or has family at a school).
   let draws = 0;
+  let formed = { groups: 0, groupMembers: 0 };
   const prep = extras.prepRound;
   if (prep) {
     const leaderDraw = await drawMembers(as(office), prep.id, {
@@ -105,6 +110,7 @@ export async function runDemoUseCases(tx: Tx, input: UseCaseInput): Promise<UseC
       .select({ personId: groupMembers.personId })
       .from(groupMembers)
       .where(eq(groupMembers.groupId, group.id));
+    formed = { groups: 1, groupMembers: members.length };
     await insertRows(
       tx,
       commitments,
@@ -127,6 +133,12 @@ export async function runDemoUseCases(tx: Tx, input: UseCaseInput): Promise<UseC
   const proposal = await createProposal(as(office), term.id);
   const accepted = await acceptProposal(as(office), proposal.id);
   planEntries = accepted.entries.length;
+  const [assigned] = prep
+    ? await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from group_targets where round_id = ${prep.id}`,
+      )
+    : [];
 
   // 4. Numbering registers and documents.
   const documents = await issueDemoDocuments(tx, input, office, as(office));
@@ -136,7 +148,7 @@ export async function runDemoUseCases(tx: Tx, input: UseCaseInput): Promise<UseC
   for (const id of roundIds) await syncRoundWorkItems(tx, id);
   const settled = await settleWorkItems(tx, input);
 
-  return { draws, documents, planEntries, ...settled };
+  return { ...formed, groupTargets: assigned?.n ?? 0, draws, documents, planEntries, ...settled };
 }
 
 async function issueDemoDocuments(tx: Tx, input: UseCaseInput, office: Actor, ctx: Ctx): Promise<number> {
