@@ -33,3 +33,4 @@ export * from "./rounds/index";
 export * from "./statistics/index";
 export * from "./targets/index";
 export * from "./work-items/index";
+export * from "./workpapers/index";

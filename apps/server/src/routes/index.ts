@@ -4,8 +4,8 @@ import { authRoutes } from "./auth/routes";
 import { cluesRoutes } from "./clues/routes";
 import { committeeSettingsRoutes } from "./committee-settings/routes";
 import { committeesRoutes } from "./committees/routes";
-import { evaluationsRoutes } from "./evaluations/routes";
 import { documentsRoutes } from "./documents/routes";
+import { evaluationsRoutes } from "./evaluations/routes";
 import { feedbackRoutes } from "./feedback/routes";
 import { filesRoutes } from "./files/routes";
 import { findingsRoutes } from "./findings/routes";
@@ -19,6 +19,7 @@ import { statisticsRoutes } from "./statistics/routes";
 import { targetsRoutes } from "./targets/routes";
 import type { App } from "./types";
 import { workItemsRoutes } from "./work-items/routes";
+import { workpapersRoutes } from "./workpapers/routes";
 
 /** Every module's routes, under /api. */
 export async function registerRoutes(app: App) {
@@ -34,6 +35,7 @@ export async function registerRoutes(app: App) {
     planningRoutes,
     groupsRoutes,
     findingsRoutes,
+    workpapersRoutes,
     feedbackRoutes,
     rectificationRoutes,
     cluesRoutes,

@@ -1,4 +1,4 @@
-import { and, eq, findingFiles, findings, groupTargets, inArray, rounds } from "@xuncha/db";
+import { and, eq, findingFiles, findings, groupTargets, inArray, rounds, workpaperFiles } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { groupIdsOf } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -6,6 +6,7 @@ import { claimFiles } from "../files/store-file";
 import type { Severity } from "../model/enums";
 import { AppError } from "../model/errors";
 import { findCategory } from "../model/taxonomy";
+import { ensureWorkpaper, type WorkpaperFields } from "../workpapers/load-workpaper";
 
 export interface FindingInput {
   title: string;
@@ -16,6 +17,13 @@ export interface FindingInput {
   fileIds?: string[] | undefined;
 }
 
+export interface NewFindingInput extends FindingInput {
+  roundId: string;
+  targetId: string;
+  /** The workpaper's source, summary and persons concerned; the workpaper is created either way. */
+  workpaper?: WorkpaperFields | undefined;
+}
+
 export function assertCategory(input: { scheme: string; category: string }) {
   if (!findCategory(input.scheme, input.category)) {
     throw new AppError("request.invalid", "问题类别不在所选分类体系中", { field: "category" });
@@ -24,9 +32,10 @@ export function assertCategory(input: { scheme: string; category: string }) {
 
 /**
  * A group member records a finding on a target of their group, in an open round. It is numbered in
- * the round (the round row is locked while the number is taken) and starts as a draft.
+ * the round (the round row is locked while the number is taken) and starts as a draft, with its
+ * workpaper (问题底稿) numbered in the group; the evidence files are the workpaper's first versions.
  */
-export async function createFinding(ctx: Ctx, input: FindingInput & { roundId: string; targetId: string }) {
+export async function createFinding(ctx: Ctx, input: NewFindingInput) {
   assertCategory(input);
   const myGroups = groupIdsOf(ctx.actor);
   return ctx.db.transaction(async (tx) => {
@@ -69,6 +78,17 @@ export async function createFinding(ctx: Ctx, input: FindingInput & { roundId: s
     const fileIds = await claimFiles(tx, ctx.actor, input.fileIds ?? []);
     if (fileIds.length)
       await tx.insert(findingFiles).values(fileIds.map((fileId) => ({ findingId: finding!.id, fileId })));
+    const workpaper = await ensureWorkpaper(tx, ctx.actor, finding!, input.workpaper);
+    if (fileIds.length)
+      await tx.insert(workpaperFiles).values(
+        fileIds.map((fileId) => ({
+          workpaperId: workpaper.id,
+          slot: crypto.randomUUID(),
+          version: 1,
+          fileId,
+          addedBy: ctx.actor.accountId!,
+        })),
+      );
     await recordAudit(tx, ctx.actor, {
       action: "finding.create",
       entity: "finding",
@@ -79,6 +99,7 @@ export async function createFinding(ctx: Ctx, input: FindingInput & { roundId: s
         title: input.title,
         targetId: input.targetId,
         files: fileIds.length,
+        workpaper: workpaper.number,
       },
     });
     return finding!;

@@ -1,12 +1,20 @@
-import { eq, findings } from "@xuncha/db";
+import { eq, findings, workpapers } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
+import {
+  assertWorkpaperApprovable,
+  recordWorkpaperEvent,
+  revokeSignoffs,
+} from "../workpapers/change-workpaper";
 import { assertCategory, type FindingInput } from "./create-finding";
 import { findingAbilities } from "./finding-abilities";
 import { assertRoundOpen, loadFindingForChange } from "./load-finding";
 
-/** The group leader approves a draft finding. */
+/**
+ * The group leader approves a draft finding: this is the approval of its workpaper, which needs the
+ * signatures of at least two drafters and the deputy's review.
+ */
 export async function approveFinding(ctx: Ctx, findingId: string) {
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
@@ -14,11 +22,13 @@ export async function approveFinding(ctx: Ctx, findingId: string) {
     if (!findingAbilities(ctx.actor, finding).approve) {
       throw new AppError(finding.status === "draft" ? "auth.forbidden" : "finding.not_approvable");
     }
+    const { workpaper } = await assertWorkpaperApprovable(tx, ctx.actor, findingId);
     const now = new Date();
     await tx
       .update(findings)
       .set({ status: "approved", approvedBy: ctx.actor.accountId, approvedAt: now, updatedAt: now })
       .where(eq(findings.id, findingId));
+    await recordWorkpaperEvent(tx, ctx.actor, workpaper!.id, "approve");
     await recordAudit(tx, ctx.actor, {
       action: "finding.approve",
       entity: "finding",
@@ -40,6 +50,11 @@ export async function returnFinding(ctx: Ctx, findingId: string, input: { reason
       .update(findings)
       .set({ status: "returned", returnReason: input.reason, updatedAt: new Date() })
       .where(eq(findings.id, findingId));
+    const [workpaper] = await tx
+      .select({ id: workpapers.id })
+      .from(workpapers)
+      .where(eq(workpapers.findingId, findingId));
+    if (workpaper) await recordWorkpaperEvent(tx, ctx.actor, workpaper.id, "return", input.reason);
     await recordAudit(tx, ctx.actor, {
       action: "finding.return",
       entity: "finding",
@@ -50,7 +65,10 @@ export async function returnFinding(ctx: Ctx, findingId: string, input: { reason
   });
 }
 
-/** A group member revises a draft or returned finding; it goes back to the leader as a draft. */
+/**
+ * A group member revises a draft or returned finding; it goes back to the leader as a draft, and the
+ * workpaper's signatures and review on the earlier text are revoked.
+ */
 export async function updateFinding(ctx: Ctx, findingId: string, input: Omit<FindingInput, "fileIds">) {
   assertCategory(input);
   return ctx.db.transaction(async (tx) => {
@@ -63,6 +81,11 @@ export async function updateFinding(ctx: Ctx, findingId: string, input: Omit<Fin
       .update(findings)
       .set({ ...input, status: "draft", returnReason: "", updatedAt: new Date() })
       .where(eq(findings.id, findingId));
+    const [workpaper] = await tx
+      .select({ id: workpapers.id })
+      .from(workpapers)
+      .where(eq(workpapers.findingId, findingId));
+    if (workpaper) await revokeSignoffs(tx, ctx.actor, workpaper.id, "问题内容已修改");
     await recordAudit(tx, ctx.actor, {
       action: "finding.update",
       entity: "finding",

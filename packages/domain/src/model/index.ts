@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./rates";
 export * from "./roles";
 export * from "./taxonomy";
+export * from "./workpapers";

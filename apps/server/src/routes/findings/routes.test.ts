@@ -548,10 +548,18 @@ describe("editing a finding", () => {
 });
 
 describe("approving and returning", () => {
-  it("the leader approves a draft once; a second approval is refused", async () => {
+  it("the leader approves a signed and reviewed draft once; a second approval is refused", async () => {
     const w = await buildWorld(kit.t.database.db);
     const f = await make(w);
     const leader = await as(w, "leaderA");
+    // The workpaper first: two drafters sign, the reviewer (the leader: group A has no deputy) reviews.
+    expect((await (await as(w, "memberA")).post(`/api/findings/${f.id}/workpaper/sign`)).statusCode).toBe(
+      200,
+    );
+    expect((await leader.post(`/api/findings/${f.id}/workpaper/sign`)).statusCode).toBe(200);
+    expect(
+      (await leader.post(`/api/findings/${f.id}/workpaper/review`, { decision: "pass" })).statusCode,
+    ).toBe(200);
     const res = await leader.post(`/api/findings/${f.id}/approve`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({

@@ -13,6 +13,7 @@ import { roles } from "../../http/access";
 import { ctxOf } from "../context";
 import { idParam, longText, page, text } from "../schemas";
 import type { App } from "../types";
+import { workpaperFields } from "../workpapers/schemas";
 
 const GROUP = ["groupLeader", "groupDeputy", "groupMember"] as const;
 const FINDING_VIEWERS = [
@@ -64,6 +65,8 @@ export async function findingsRoutes(app: App) {
           targetId: z.uuid(),
           ...findingFields,
           fileIds: z.array(z.uuid()).max(20).optional(),
+          /** The workpaper's source, summary and persons concerned (问题底稿). */
+          workpaper: z.strictObject(workpaperFields).optional(),
         }),
       },
     },
