@@ -10,6 +10,7 @@ import {
   hasCommittees,
   loadDemo,
 } from "@xuncha/domain";
+import type { Config } from "../config";
 import type { CommandContext } from "./commands";
 
 /** "党委 3，被巡察对象 141，…": the summary in one line, in Chinese. */
@@ -20,9 +21,11 @@ export function describeDemoSummary(summary: DemoSummary): string {
 }
 
 /** Loads the demo and reports what was loaded, with the elapsed time. */
-export async function loadDemoWithReport(db: Db, seed = DEFAULT_DEMO_SEED) {
+export async function loadDemoWithReport(db: Db, config: Config, seed = DEFAULT_DEMO_SEED) {
   const started = performance.now();
-  const summary = await loadDemo(db, { seed });
+  // Links printed in the demo's documents (the announcement's QR code) point where the app is served.
+  const publicBaseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const summary = await loadDemo(db, { seed, publicBaseUrl });
   return { summary, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -45,7 +48,7 @@ export async function demo({ database, config, args }: CommandContext): Promise<
     return 1;
   }
   try {
-    const { summary, seconds } = await loadDemoWithReport(database.db, seed);
+    const { summary, seconds } = await loadDemoWithReport(database.db, config, seed);
     console.log(`已加载演示数据（用时 ${seconds.toFixed(1)} 秒）：`);
     for (const key of Object.keys(DEMO_SUMMARY_LABELS) as (keyof DemoSummary)[]) {
       console.log(`  ${DEMO_SUMMARY_LABELS[key]}：${summary[key]}`);

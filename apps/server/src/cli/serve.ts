@@ -9,7 +9,7 @@ export async function serve({ database, config }: CommandContext): Promise<undef
   const app = await buildApp({ database, config, logger: true });
   if (config.demo && !(await hasCommittees(database.db))) {
     // First start in demo mode: load the demo before listening, so the first page already has data.
-    const { summary, seconds } = await loadDemoWithReport(database.db);
+    const { summary, seconds } = await loadDemoWithReport(database.db, config);
     app.log.info(`已加载演示数据（用时 ${seconds.toFixed(1)} 秒）：${describeDemoSummary(summary)}`);
   }
   if (database.kind === "pglite") {
