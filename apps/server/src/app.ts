@@ -26,13 +26,16 @@ export interface BuildOptions {
   database: Database;
   config: Config;
   logger?: boolean;
+  /** Where log lines go when logging (default: stdout); tests capture them to search for addresses. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP application: plugins, the access guard, error mapping, routes and the web app. */
-export async function buildApp({ database, config, logger = false }: BuildOptions) {
+export async function buildApp({ database, config, logger = false, logStream }: BuildOptions) {
   const app = Fastify({
     logger: logger
       ? {
+          ...(logStream ? { stream: logStream } : {}),
           // Never log addresses, user agents, cookies or bodies: tips must stay anonymous (ROLES.md).
           serializers: {
             req: (req) => ({ method: req.method, url: req.url.replace(/\?.*$/, "") }),

@@ -34,5 +34,6 @@ export * from "./rounds/index";
 export * from "./statistics/index";
 export * from "./surveys/index";
 export * from "./targets/index";
+export * from "./tips/index";
 export * from "./work-items/index";
 export * from "./workpapers/index";

@@ -13,10 +13,12 @@ import { groupsRoutes } from "./groups/routes";
 import { healthRoutes } from "./health/routes";
 import { personnelRoutes } from "./personnel/routes";
 import { planningRoutes } from "./planning/routes";
+import { publicTipsRoutes } from "./public-tips/routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { roundsRoutes } from "./rounds/routes";
 import { statisticsRoutes } from "./statistics/routes";
 import { targetsRoutes } from "./targets/routes";
+import { tipsRoutes } from "./tips/routes";
 import type { App } from "./types";
 import { workItemsRoutes } from "./work-items/routes";
 import { workpapersRoutes } from "./workpapers/routes";
@@ -45,6 +47,8 @@ export async function registerRoutes(app: App) {
     workItemsRoutes,
     evaluationsRoutes,
     documentsRoutes,
+    tipsRoutes,
+    publicTipsRoutes,
   ]) {
     await app.register(module);
   }

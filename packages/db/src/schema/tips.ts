@@ -120,7 +120,7 @@ export const tipFiles = pgTable(
     additionId: uuid("addition_id").references(() => tipAdditions.id),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
-    /** SHA-256 of the plain content (ADR 0003), checked on every read. */
+    /** SHA-256 of the stored (sealed) bytes (ADR 0003, 0009), checked on every read. */
     sha256: text("sha256").notNull(),
     name: bytea("name").notNull(),
     content: bytea("content").notNull(),

@@ -1,5 +1,6 @@
 import { groupEvaluationCriteriaSetting } from "../evaluations/criteria";
 import { rotationSettingDef } from "../recusal/load-recusal-facts";
+import { tipSettingDef } from "../tips/tip-settings";
 import { workItemChecklistSetting } from "../work-items/checklist";
 import { deadlinesSetting } from "./deadlines";
 import type { SettingDef } from "./setting";
@@ -14,6 +15,7 @@ export const COMMITTEE_SETTINGS = {
   workItemChecklist: workItemChecklistSetting,
   groupEvaluationCriteria: groupEvaluationCriteriaSetting,
   "recusal.rotation": rotationSettingDef,
+  tips: tipSettingDef,
 } satisfies Record<string, SettingDef>;
 
 export type CommitteeSettingKey = keyof typeof COMMITTEE_SETTINGS;

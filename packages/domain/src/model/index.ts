@@ -4,3 +4,4 @@ export * from "./rates";
 export * from "./roles";
 export * from "./taxonomy";
 export * from "./workpapers";
+export * from "./tips";

@@ -14,6 +14,7 @@ import { ctxOf } from "../context";
 import { idParam, longText, page, text } from "../schemas";
 import type { App } from "../types";
 import { workpaperFields } from "../workpapers/schemas";
+import { immediateFixesRoutes } from "./immediate-fixes";
 
 const GROUP = ["groupLeader", "groupDeputy", "groupMember"] as const;
 const FINDING_VIEWERS = [
@@ -138,4 +139,6 @@ export async function findingsRoutes(app: App) {
       return getFinding(ctxOf(req), req.params.id);
     },
   );
+
+  await immediateFixesRoutes(app);
 }
