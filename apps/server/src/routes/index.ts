@@ -17,6 +17,7 @@ import { publicTipsRoutes } from "./public-tips/routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { roundsRoutes } from "./rounds/routes";
 import { statisticsRoutes } from "./statistics/routes";
+import { surveysRoutes } from "./surveys/routes";
 import { targetsRoutes } from "./targets/routes";
 import { tipsRoutes } from "./tips/routes";
 import type { App } from "./types";
@@ -46,6 +47,7 @@ export async function registerRoutes(app: App) {
     committeeSettingsRoutes,
     workItemsRoutes,
     evaluationsRoutes,
+    surveysRoutes,
     documentsRoutes,
     tipsRoutes,
     publicTipsRoutes,
