@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, groupTargets, groups, rounds, sql, tips, type Tx, targets } from "@xuncha/db";
+import { and, eq, groups, groupTargets, rounds, sql, type Tx, targets, tips } from "@xuncha/db";
 import { actingCommittee } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { loadSetting } from "../committee-settings/setting";
@@ -64,7 +64,8 @@ async function createTip(
   channel: TipChannel,
   registeredBy: string | null,
 ) {
-  if (!TIP_CATEGORIES.some((c) => c.key === input.category)) throw new AppError("request.invalid", "请选择问题类别");
+  if (!TIP_CATEGORIES.some((c) => c.key === input.category))
+    throw new AppError("request.invalid", "请选择问题类别");
   const { value: settings } = await loadSetting(ctx.db, committeeId, tipSettingDef);
   const files = await checkTipFiles(input.files, settings);
   const receipt = newReceipt();

@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { count, type Db, eq, rounds, tipAdditions, tipFiles, tips, terms } from "@xuncha/db";
+import { count, type Db, eq, rounds, terms, tipAdditions, tipFiles, tips } from "@xuncha/db";
+import { loadSetting } from "../committee-settings/setting";
 import type { Cipher } from "../crypto/seal";
 import { sealJson } from "../crypto/seal";
-import { loadSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
 import { TIP_PUBLIC_STATUS, TIP_STATUS_LABELS, type TipStatus } from "../model/tips";
 import { roundName } from "../rounds/round-name";
 import { todayIso } from "../work-items/due-date";
-import { isWellFormedReceipt, normalizeReceipt, receiptLookup, verifyNothing, verifyReceipt } from "./receipt";
+import {
+  isWellFormedReceipt,
+  normalizeReceipt,
+  receiptLookup,
+  verifyNothing,
+  verifyReceipt,
+} from "./receipt";
 import { aad, contentKeyOf, type PublicTipCtx } from "./tip-crypto";
 import { checkTipFiles, insertTipFiles, type UploadedTipFile } from "./tip-files";
 import { tipSettingDef } from "./tip-settings";
@@ -19,7 +25,10 @@ import { tipSettingDef } from "./tip-settings";
 export async function tipByReceipt(db: Db, typed: string) {
   const normalized = normalizeReceipt(typed);
   const candidates = isWellFormedReceipt(normalized)
-    ? await db.select().from(tips).where(eq(tips.receiptLookup, receiptLookup(normalized)))
+    ? await db
+        .select()
+        .from(tips)
+        .where(eq(tips.receiptLookup, receiptLookup(normalized)))
     : [];
   if (!candidates.length) await verifyNothing(normalized);
   for (const tip of candidates) if (await verifyReceipt(tip.receiptHash, normalized)) return tip;

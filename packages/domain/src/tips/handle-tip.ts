@@ -1,4 +1,4 @@
-import { and, eq, findings, groups, rounds, type SQL, targets, tips, type Tx } from "@xuncha/db";
+import { and, eq, findings, groups, rounds, type SQL, type Tx, targets, tips } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { visibleFindings } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -41,7 +41,12 @@ export async function routeTip(ctx: Ctx, id: string, input: { groupId: string })
 }
 
 export type TipDecision =
-  | { decision: "use"; findingId?: string | undefined; note?: string | undefined; publicAnswer?: string | undefined }
+  | {
+      decision: "use";
+      findingId?: string | undefined;
+      note?: string | undefined;
+      publicAnswer?: string | undefined;
+    }
   | {
       decision: "handOver";
       targetId: string;
@@ -142,4 +147,3 @@ export async function recordHandOverAnswer(
     return { status: "answered" as const };
   });
 }
-

@@ -1,4 +1,16 @@
-import { and, asc, committees, type Db, eq, groups, groupTargets, rounds, type Tx, targets, terms } from "@xuncha/db";
+import {
+  and,
+  asc,
+  committees,
+  type Db,
+  eq,
+  groups,
+  groupTargets,
+  rounds,
+  type Tx,
+  targets,
+  terms,
+} from "@xuncha/db";
 import { loadSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
 import { TIP_CATEGORIES } from "../model/tips";
@@ -25,7 +37,7 @@ export async function acceptingRound(db: Db | Tx, roundId: string) {
     .innerJoin(terms, eq(terms.id, rounds.termId))
     .innerJoin(committees, eq(committees.id, rounds.committeeId))
     .where(eq(rounds.id, roundId));
-  if (!round || round.status !== "open" || !ACCEPTING_STAGES.includes(round.stage)) {
+  if (round?.status !== "open" || !ACCEPTING_STAGES.includes(round.stage)) {
     throw new AppError("tip.not_accepting");
   }
   return round;
@@ -50,9 +62,7 @@ export async function getPublicTipPage(db: Db, input: { roundId: string; groupId
     .from(groupTargets)
     .innerJoin(targets, eq(targets.id, groupTargets.targetId))
     .innerJoin(groups, eq(groups.id, groupTargets.groupId))
-    .where(
-      and(eq(groupTargets.roundId, round.id), group ? eq(groupTargets.groupId, group.id) : undefined),
-    )
+    .where(and(eq(groupTargets.roundId, round.id), group ? eq(groupTargets.groupId, group.id) : undefined))
     .orderBy(asc(groups.number), asc(targets.name));
   const { value } = await loadSetting(db, round.committeeId, tipSettingDef);
   return {

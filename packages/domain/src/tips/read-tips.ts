@@ -19,7 +19,13 @@ import { recordAudit } from "../audit/record-audit";
 import { type Cipher, open, openJson } from "../crypto/seal";
 import { sha256 } from "../files/store-file";
 import { AppError } from "../model/errors";
-import { TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type TipChannel, type TipStatus, tipCategoryName } from "../model/tips";
+import {
+  TIP_CHANNEL_LABELS,
+  TIP_STATUS_LABELS,
+  type TipChannel,
+  type TipStatus,
+  tipCategoryName,
+} from "../model/tips";
 import { roundName } from "../rounds/round-name";
 import { aad, contentKeyOf, openContent, type TipCtx } from "./tip-crypto";
 import { tipAbilities, visibleTip, visibleTips } from "./tip-policy";
@@ -48,7 +54,9 @@ const tipColumns = {
   receivedOn: tips.receivedOn,
   findingId: tips.findingId,
   handOverTargetId: tips.handOverTargetId,
-  handOverTargetName: sql<string | null>`(select t.name from targets t where t.id = ${tips.handOverTargetId})`,
+  handOverTargetName: sql<
+    string | null
+  >`(select t.name from targets t where t.id = ${tips.handOverTargetId})`,
   handOverDeadline: tips.handOverDeadline,
   handOverAnswer: tips.handOverAnswer,
   handOverAnsweredOn: tips.handOverAnsweredOn,
@@ -217,7 +225,11 @@ export async function countTips(ctx: Ctx, filters: { roundId?: string | undefine
   const where = and(visibleTips(ctx.actor), filters.roundId ? eq(tips.roundId, filters.roundId) : undefined);
   const by = async (column: SQL, label: SQL) =>
     ctx.db
-      .select({ key: sql<string | null>`${column}`, label: sql<string | null>`${label}`, count: sql<number>`count(*)::int` })
+      .select({
+        key: sql<string | null>`${column}`,
+        label: sql<string | null>`${label}`,
+        count: sql<number>`count(*)::int`,
+      })
       .from(tips)
       .leftJoin(targets, eq(targets.id, tips.targetId))
       .where(where)

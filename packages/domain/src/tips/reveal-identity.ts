@@ -28,7 +28,12 @@ export async function requestReveal(ctx: Ctx, tipId: string, input: { reason: st
     if (pending) throw new AppError("tip.reveal_pending");
     const [row] = await tx
       .insert(tipReveals)
-      .values({ tipId, committeeId: tip.committeeId, requestedBy: ctx.actor.accountId!, reason: input.reason })
+      .values({
+        tipId,
+        committeeId: tip.committeeId,
+        requestedBy: ctx.actor.accountId!,
+        reason: input.reason,
+      })
       .returning({ id: tipReveals.id, status: tipReveals.status });
     await recordAudit(tx, ctx.actor, {
       action: "tip.reveal_request",
@@ -87,13 +92,22 @@ export async function listRevealRequests(ctx: Ctx) {
 }
 
 /** A tip custodian approves or rejects a request (never their own). Audited. */
-export async function decideReveal(ctx: Ctx, revealId: string, input: { approve: boolean; note?: string | undefined }) {
+export async function decideReveal(
+  ctx: Ctx,
+  revealId: string,
+  input: { approve: boolean; note?: string | undefined },
+) {
   const custodianOf = committeesWhere(ctx.actor, ["tipCustodian"]);
   return ctx.db.transaction(async (tx) => {
     const [reveal] = await tx
       .select()
       .from(tipReveals)
-      .where(and(eq(tipReveals.id, revealId), custodianOf.length ? inArray(tipReveals.committeeId, custodianOf) : undefined))
+      .where(
+        and(
+          eq(tipReveals.id, revealId),
+          custodianOf.length ? inArray(tipReveals.committeeId, custodianOf) : undefined,
+        ),
+      )
       .for("update");
     if (!reveal || !custodianOf.length) throw new AppError("tip.reveal_not_found");
     if (reveal.status !== "pending") throw new AppError("tip.reveal_decided");

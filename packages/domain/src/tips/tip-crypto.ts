@@ -70,5 +70,5 @@ export function openIdentity(
   return openJson<TipIdentity>(tip.cipher as Cipher, key, tip.identity, aad.identity(tip.id));
 }
 
-export { seal, sealJson };
 export type { Tx };
+export { seal, sealJson };

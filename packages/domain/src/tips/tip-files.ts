@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { tipFiles, type Tx } from "@xuncha/db";
+import { type Tx, tipFiles } from "@xuncha/db";
 import type { Cipher } from "../crypto/seal";
 import { seal } from "../crypto/seal";
 import { detectMime, sha256 } from "../files/store-file";

@@ -19,11 +19,14 @@ export function visibleTips(actor: Actor): SQL {
 
 export const visibleTip = (actor: Actor, id: string) => and(sql`${tips.id} = ${id}`, visibleTips(actor));
 
-const isOffice = (actor: Actor, committeeId: string) => committeesWhere(actor, ["officeStaff"]).includes(committeeId);
+const isOffice = (actor: Actor, committeeId: string) =>
+  committeesWhere(actor, ["officeStaff"]).includes(committeeId);
 
 /** Leader or deputy of the tip's group, while the round is open (a closed round is read-only). */
 const isDecidingGroup = (actor: Actor, tip: { groupId: string | null }, roundOpen: boolean) =>
-  roundOpen && tip.groupId !== null && groupIdsOf(actor, ["groupLeader", "groupDeputy"]).includes(tip.groupId);
+  roundOpen &&
+  tip.groupId !== null &&
+  groupIdsOf(actor, ["groupLeader", "groupDeputy"]).includes(tip.groupId);
 
 /** What the actor may do with a tip, sent with it so the web app never re-implements the rules. */
 export function tipAbilities(

@@ -1,14 +1,14 @@
 import "./tip-test-kit";
 import { Writable } from "node:stream";
+import { count, eq, files, queryRows, sql, tipAdditions, tipFiles, tips } from "@xuncha/db";
 import { buildRound, buildTarget, openTestDatabase } from "@xuncha/db/testing";
 import { leadingZeroBits, powDigest, solveChallenge } from "@xuncha/domain";
-import { count, eq, files, queryRows, sql, tipAdditions, tipFiles, tips } from "@xuncha/db";
 import { describe, expect, it } from "vitest";
-import { buildApp } from "../../app";
-import { loadConfig } from "../../config";
 import { PNG } from "../../../test/multipart";
 import { routeTestKit } from "../../../test/route-kit";
 import { buildWorld } from "../../../test/world";
+import { buildApp } from "../../app";
+import { loadConfig } from "../../config";
 import { freshOrigin, submitTip, TIP_TEXT, tipForm } from "./tip-test-kit";
 
 const kit = routeTestKit();
@@ -47,7 +47,11 @@ describe("the public tip page", () => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe("tip.not_accepting");
-    const closed = await buildRound(database.db, { committeeId: w.committee.id, status: "closed", number: 2 });
+    const closed = await buildRound(database.db, {
+      committeeId: w.committee.id,
+      status: "closed",
+      number: 2,
+    });
     const res2 = await app.inject({ method: "GET", url: `/api/public/tips/rounds/${closed.id}` });
     expect(res2.json().error.code).toBe("tip.not_accepting");
   });
@@ -65,7 +69,13 @@ describe("submitting a tip", () => {
     expect(Object.keys(res.json())).toEqual(["receipt"]);
     expect(res.json().receipt).toMatch(receiptPattern);
     const [tip] = await database.db.select().from(tips).where(eq(tips.roundId, w.round.id));
-    expect(tip).toMatchObject({ status: "routed", groupId: w.groupA.id, named: false, channel: "web", cipher: "sm4" });
+    expect(tip).toMatchObject({
+      status: "routed",
+      groupId: w.groupA.id,
+      named: false,
+      channel: "web",
+      cipher: "sm4",
+    });
     expect(tip!.identity).toBeNull();
     expect(tip!.identityKey).toBeNull();
     expect(Buffer.from(tip!.content).includes(Buffer.from("招标"))).toBe(false);
@@ -92,9 +102,17 @@ describe("submitting a tip", () => {
       text: TIP_TEXT,
     });
     expect(named.statusCode, named.body).toBe(201);
-    const anonymous = await submitTip(app, { roundId: w.round.id, otherTarget: "某镇财政所", text: TIP_TEXT });
+    const anonymous = await submitTip(app, {
+      roundId: w.round.id,
+      otherTarget: "某镇财政所",
+      text: TIP_TEXT,
+    });
     expect(anonymous.statusCode, anonymous.body).toBe(201);
-    const rows = await database.db.select().from(tips).where(eq(tips.roundId, w.round.id)).orderBy(tips.number);
+    const rows = await database.db
+      .select()
+      .from(tips)
+      .where(eq(tips.roundId, w.round.id))
+      .orderBy(tips.number);
     expect(rows.map((r) => [r.number, r.status, r.groupId, r.named])).toEqual([
       [1, "routed", w.groupB.id, true],
       [2, "new", null, false],
@@ -106,7 +124,12 @@ describe("submitting a tip", () => {
   it("refuses what the form must not take: no name for a named tip, a target outside the round, a file whose content is not allowed, too many files", async () => {
     const { app, database } = kit.t;
     const w = await buildWorld(database.db);
-    const noName = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, named: true, text: TIP_TEXT });
+    const noName = await submitTip(app, {
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      named: true,
+      text: TIP_TEXT,
+    });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.message).toContain("实名反映请填写姓名和联系电话");
     const stranger = await buildTarget(database.db, { committeeId: w.other.id });
@@ -142,7 +165,13 @@ describe("submitting a tip", () => {
         nonce,
         ...extra,
       });
-      return app.inject({ method: "POST", url: "/api/public/tips", payload: form.payload, headers: form.headers, ...origin });
+      return app.inject({
+        method: "POST",
+        url: "/api/public/tips",
+        payload: form.payload,
+        headers: form.headers,
+        ...origin,
+      });
     };
     const good = solveChallenge(ch.challenge, ch.bits);
     const bad = [...Array(100).keys()]
@@ -150,11 +179,19 @@ describe("submitting a tip", () => {
       .find((n) => leadingZeroBits(powDigest(ch.challenge, n)) < ch.bits)!;
     const wrong = await post(bad);
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error).toMatchObject({ code: "tip.challenge_invalid", message: "页面已过期，请刷新页面后重新提交" });
+    expect(wrong.json().error).toMatchObject({
+      code: "tip.challenge_invalid",
+      message: "页面已过期，请刷新页面后重新提交",
+    });
     expect((await post(good)).statusCode).toBe(201);
     expect((await post(good)).json().error.code).toBe("tip.challenge_invalid");
 
-    const bot = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT, website: "http://spam" });
+    const bot = await submitTip(app, {
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      text: TIP_TEXT,
+      website: "http://spam",
+    });
     expect(bot.statusCode).toBe(201);
     expect(bot.json().receipt).toMatch(receiptPattern);
     expect(await database.db.select().from(tips).where(eq(tips.roundId, w.round.id))).toHaveLength(1);
@@ -165,10 +202,20 @@ describe("submitting a tip", () => {
     const w = await buildWorld(database.db);
     const origin = freshOrigin();
     for (let i = 0; i < 5; i++) {
-      const ok = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT }, [], origin);
+      const ok = await submitTip(
+        app,
+        { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT },
+        [],
+        origin,
+      );
       expect(ok.statusCode, ok.body).toBe(201);
     }
-    const over = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT }, [], origin);
+    const over = await submitTip(
+      app,
+      { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT },
+      [],
+      origin,
+    );
     expect(over.statusCode).toBe(429);
     expect(over.json().error.message).toContain("同一网络 10 分钟内最多提交 5 件");
     const elsewhere = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT });
@@ -181,7 +228,9 @@ describe("following a tip up with the receipt", () => {
     const { app, database } = kit.t;
     const w = await buildWorld(database.db);
     const origin = freshOrigin();
-    const { receipt } = (await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT })).json();
+    const { receipt } = (
+      await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT })
+    ).json();
     const follow = (r: string) =>
       app.inject({ method: "POST", url: "/api/public/tips/follow-up", payload: { receipt: r }, ...origin });
     const res = await follow(receipt.toLowerCase().replaceAll("-", " "));
@@ -201,7 +250,9 @@ describe("following a tip up with the receipt", () => {
     const malformed = await follow("ABCD-EFGH-JKMN-PQRS");
     for (const r of [wrong, unknown, malformed]) {
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toEqual({ error: { code: "tip.receipt_invalid", message: "查询码无效，请核对后重新输入" } });
+      expect(r.json()).toEqual({
+        error: { code: "tip.receipt_invalid", message: "查询码无效，请核对后重新输入" },
+      });
     }
 
     const form = tipForm({ receipt, text: "补充：时间是2025年5月。" }, [{ name: "补充.png", data: PNG }]);
@@ -270,20 +321,46 @@ describe("anonymity", () => {
       await app.inject({ method: "GET", url: `/api/public/tips/rounds/${w.round.id}`, ...origin });
       const res = await submitTip(
         app,
-        { roundId: w.round.id, targetId: w.targetA.id, named: true, name: "赵六", phone: "13700002222", text: TIP_TEXT },
+        {
+          roundId: w.round.id,
+          targetId: w.targetA.id,
+          named: true,
+          name: "赵六",
+          phone: "13700002222",
+          text: TIP_TEXT,
+        },
         [{ name: "照片.png", data: PNG }],
         origin,
       );
       expect(res.statusCode, res.body).toBe(201);
       // Failures too: a refused form, a wrong receipt, a server-side refusal.
       await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: "短" }, [], origin);
-      await app.inject({ method: "POST", url: "/api/public/tips/follow-up", payload: { receipt: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ" }, ...origin });
-      await app.inject({ method: "POST", url: "/api/public/tips/follow-up", payload: { receipt: res.json().receipt }, ...origin });
+      await app.inject({
+        method: "POST",
+        url: "/api/public/tips/follow-up",
+        payload: { receipt: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ" },
+        ...origin,
+      });
+      await app.inject({
+        method: "POST",
+        url: "/api/public/tips/follow-up",
+        payload: { receipt: res.json().receipt },
+        ...origin,
+      });
       const after = await dumpRows(database.db);
       const written = after.filter((row) => !before.includes(row));
       expect(written.some((r) => r.startsWith("tips:"))).toBe(true);
       // Postgres writes addresses as inet/hex too: look for the dotted form and the hex of the bytes.
-      const needles = [IP, FORWARDED, UA, "XunchaProbe", hexOf(IP), hexOf(FORWARDED), "203.0.113", "198.51.100"];
+      const needles = [
+        IP,
+        FORWARDED,
+        UA,
+        "XunchaProbe",
+        hexOf(IP),
+        hexOf(FORWARDED),
+        "203.0.113",
+        "198.51.100",
+      ];
       for (const needle of needles) {
         expect(lines.filter((l) => l.includes(needle))).toEqual([]);
         expect(written.filter((r) => r.includes(needle))).toEqual([]);
@@ -309,9 +386,11 @@ async function dumpRows(db: Parameters<typeof queryRows>[0]): Promise<string[]> 
   );
   const rows: string[] = [];
   for (const { table_name } of tables) {
-    const r = await queryRows<{ j: string }>(db, sql`select row_to_json(t)::text as j from ${sql.identifier(table_name)} t`);
+    const r = await queryRows<{ j: string }>(
+      db,
+      sql`select row_to_json(t)::text as j from ${sql.identifier(table_name)} t`,
+    );
     for (const { j } of r) rows.push(`${table_name}:${j}`);
   }
   return rows;
 }
-

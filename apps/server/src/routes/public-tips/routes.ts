@@ -38,7 +38,11 @@ const tipForm = z
     targetId: uuid.nullable(),
     otherTarget: z.string().trim().max(200, "单位名称不能超过 200 个字").optional(),
     category: z.string().min(1, "请选择问题类别").max(40),
-    text: z.string().trim().min(10, "请至少写 10 个字，说明反映的具体问题").max(10000, "内容不能超过 10000 个字"),
+    text: z
+      .string()
+      .trim()
+      .min(10, "请至少写 10 个字，说明反映的具体问题")
+      .max(10000, "内容不能超过 10000 个字"),
     named: z.boolean(),
     name: z.string().trim().max(50, "姓名不能超过 50 个字").optional(),
     phone: z
@@ -112,7 +116,11 @@ export async function publicTipsRoutes(app: App) {
     },
     async (req, reply) => {
       over(limits.submit, req, "提交过于频繁：同一网络 10 分钟内最多提交 5 件，请稍后再试");
-      over(limits.submitDaily, req, "今日提交次数已达上限（同一网络每天 20 件），请明天再试或拨打公告中的举报电话");
+      over(
+        limits.submitDaily,
+        req,
+        "今日提交次数已达上限（同一网络每天 20 件），请明天再试或拨打公告中的举报电话",
+      );
       const { data, files } = await readTipForm(req, tipForm);
       const expiresAt = Number(data.challenge.split(".")[2]);
       if (!checkSolution(powSecret, data.challenge, data.nonce) || !spent.spend(data.challenge, expiresAt)) {

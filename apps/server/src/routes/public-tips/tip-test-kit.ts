@@ -8,7 +8,9 @@ process.env.XUNCHA_TIP_KEY ??= "5a".repeat(32);
 export function tipForm(data: unknown, files: { name: string; data: Buffer; mime?: string }[] = []) {
   const boundary = "----xuncha-tip-boundary";
   const parts: Buffer[] = [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`,
+    ),
   ];
   for (const f of files) {
     parts.push(
@@ -20,7 +22,10 @@ export function tipForm(data: unknown, files: { name: string; data: Buffer; mime
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Where a request seems to come from (each test its own, so the in-memory limits stay apart). */
@@ -46,7 +51,14 @@ export async function submitTip(
   if (ch.statusCode !== 200) return ch;
   const { challenge, bits } = ch.json() as { challenge: string; bits: number };
   const form = tipForm(
-    { targetId: null, named: false, category: "sixDisciplines.3", ...data, challenge, nonce: solveChallenge(challenge, bits) },
+    {
+      targetId: null,
+      named: false,
+      category: "sixDisciplines.3",
+      ...data,
+      challenge,
+      nonce: solveChallenge(challenge, bits),
+    },
     files,
   );
   return app.inject({

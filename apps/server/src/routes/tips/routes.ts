@@ -124,7 +124,10 @@ export async function tipsRoutes(app: App) {
 
   app.post(
     "/tips/:id/route",
-    { config: roles("officeStaff"), schema: { tags, params: idParam, body: z.strictObject({ groupId: uuid }) } },
+    {
+      config: roles("officeStaff"),
+      schema: { tags, params: idParam, body: z.strictObject({ groupId: uuid }) },
+    },
     (req) => routeTip(ctxOf(req), req.params.id, req.body),
   );
 
@@ -156,10 +159,8 @@ export async function tipsRoutes(app: App) {
     async (req, reply) => reply.status(201).send(await requestReveal(ctxOf(req), req.params.id, req.body)),
   );
 
-  app.get(
-    "/tips/:id/identity",
-    { config: HANDLERS, schema: { tags, params: idParam } },
-    async (req, reply) => reply.header("cache-control", "no-store").send(await readTipIdentity(tctx(req), req.params.id)),
+  app.get("/tips/:id/identity", { config: HANDLERS, schema: { tags, params: idParam } }, async (req, reply) =>
+    reply.header("cache-control", "no-store").send(await readTipIdentity(tctx(req), req.params.id)),
   );
 
   app.get(
