@@ -1,12 +1,14 @@
 import { accountsRoutes } from "./accounts/routes";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
+import { briefingsRoutes } from "./briefings/routes";
 import { cluesRoutes } from "./clues/routes";
 import { committeeSettingsRoutes } from "./committee-settings/routes";
 import { committeesRoutes } from "./committees/routes";
 import { documentsRoutes } from "./documents/routes";
 import { evaluationsRoutes } from "./evaluations/routes";
 import { feedbackRoutes } from "./feedback/routes";
+import { fieldworkRoutes } from "./fieldwork/routes";
 import { filesRoutes } from "./files/routes";
 import { findingsRoutes } from "./findings/routes";
 import { groupsRoutes } from "./groups/routes";
@@ -49,6 +51,8 @@ export async function registerRoutes(app: App) {
     evaluationsRoutes,
     surveysRoutes,
     documentsRoutes,
+    briefingsRoutes,
+    fieldworkRoutes,
     tipsRoutes,
     publicTipsRoutes,
   ]) {

@@ -7,6 +7,8 @@ export type ModuleKey =
   | "personnel"
   | "planning"
   | "rounds"
+  | "fieldwork"
+  | "briefings"
   | "findings"
   | "clues"
   | "rectification"

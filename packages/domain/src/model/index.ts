@@ -4,4 +4,5 @@ export * from "./rates";
 export * from "./roles";
 export * from "./taxonomy";
 export * from "./workpapers";
+export * from "./fieldwork";
 export * from "./tips";

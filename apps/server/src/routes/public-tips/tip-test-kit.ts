@@ -15,7 +15,7 @@ export function tipForm(data: unknown, files: { name: string; data: Buffer; mime
   for (const f of files) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: ${f.mime ?? "application/octet-stream"}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.mime ?? "application/octet-stream"}\r\n\r\n`,
       ),
       f.data,
       Buffer.from("\r\n"),

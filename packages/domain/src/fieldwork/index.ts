@@ -1,0 +1,7 @@
+export * from "./fieldwork-counts";
+export * from "./fieldwork-records";
+export * from "./fieldwork-scope";
+export * from "./interviews";
+export * from "./read-interview";
+export * from "./schedule-interview";
+export * from "./update-interview";
