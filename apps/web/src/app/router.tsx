@@ -42,6 +42,10 @@ const RoundEvaluationsPage = page(
   "RoundEvaluationsPage",
 );
 const ConductPage = page(() => import("../modules/evaluations/conduct-page"), "ConductPage");
+const SurveysPage = page(() => import("../modules/surveys/surveys-page"), "SurveysPage");
+const SurveyPage = page(() => import("../modules/surveys/survey-page"), "SurveyPage");
+const QuestionnairesPage = page(() => import("../modules/surveys/questionnaires-page"), "QuestionnairesPage");
+const SurveyAnswerPage = page(() => import("../modules/surveys/answer-page"), "SurveyAnswerPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
 
@@ -115,6 +119,16 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // Public, outside the logged-in layout: answering a survey with a one-time code (问卷测评).
+    path: "/s",
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <SurveyAnswerPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: "/login",
     element: (
       <Suspense fallback={<PageLoading />}>
@@ -160,6 +174,19 @@ export const router = createBrowserRouter([
                 handle: h("一巡一评"),
                 element: guarded("rounds", <RoundEvaluationsPage />),
               },
+            ],
+          },
+          {
+            path: "surveys",
+            handle: h("问卷测评"),
+            children: [
+              { index: true, element: guarded("rounds", <SurveysPage />) },
+              {
+                path: "questionnaires",
+                handle: h("问卷库"),
+                element: guarded("rounds", <QuestionnairesPage />),
+              },
+              { path: ":id", handle: h("测评结果"), element: guarded("rounds", <SurveyPage />) },
             ],
           },
           { path: "feedback", handle: h("巡察反馈"), element: guarded("rounds", <FeedbackPage />) },
