@@ -32,6 +32,7 @@ export * from "./personnel/index";
 export * from "./planning/index";
 export * from "./recusal/index";
 export * from "./rectification/index";
+export * from "./reports/index";
 export * from "./rounds/index";
 export * from "./statistics/index";
 export * from "./surveys/index";

@@ -17,6 +17,7 @@ import { personnelRoutes } from "./personnel/routes";
 import { planningRoutes } from "./planning/routes";
 import { publicTipsRoutes } from "./public-tips/routes";
 import { rectificationRoutes } from "./rectification/routes";
+import { reportsRoutes } from "./reports/routes";
 import { roundsRoutes } from "./rounds/routes";
 import { statisticsRoutes } from "./statistics/routes";
 import { surveysRoutes } from "./surveys/routes";
@@ -41,6 +42,7 @@ export async function registerRoutes(app: App) {
     groupsRoutes,
     findingsRoutes,
     workpapersRoutes,
+    reportsRoutes,
     feedbackRoutes,
     rectificationRoutes,
     cluesRoutes,

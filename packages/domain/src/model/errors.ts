@@ -128,7 +128,6 @@ export const ERRORS = {
   "report.not_found": [404, "报告不存在"],
   "report.not_editable": [409, "报告已提交组办联审或已报领导小组，不能修改"],
   "report.not_submitted": [409, "只有已提交组办联审的报告才能审核"],
-  "report.no_findings": [422, "没有已审批的问题，不能生成报告"],
   "tip.not_found": [404, "举报不存在"],
   "tip.not_accepting": [404, "该轮巡察不存在或已不在受理期"],
   "tip.receipt_invalid": [404, "查询码无效，请核对后重新输入"],

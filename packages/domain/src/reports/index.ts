@@ -1,0 +1,2 @@
+export * from "./manage-reports";
+export * from "./report-content";
