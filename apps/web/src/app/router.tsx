@@ -47,7 +47,9 @@ const SurveyPage = page(() => import("../modules/surveys/survey-page"), "SurveyP
 const QuestionnairesPage = page(() => import("../modules/surveys/questionnaires-page"), "QuestionnairesPage");
 const SurveyAnswerPage = page(() => import("../modules/surveys/answer-page"), "SurveyAnswerPage");
 const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
-const RegistersPage = page(() => import("../modules/documents/registers-page"), "RegistersPage");
+const TipsPage = page(() => import("../modules/tips/tips-page"), "TipsPage");
+const PublicTipPage = page(() => import("../modules/tips/public-tip-page"), "PublicTipPage");
+const TipReceiptPage = page(() => import("../modules/tips/receipt-page"), "ReceiptPage");
 
 /** Shows the page only when the account's menu holds its module (the server checks again). */
 function RequireModule({ module, children }: { module: ModuleKey; children: ReactNode }) {
@@ -129,6 +131,38 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // Public, outside the logged-in layout: 码上巡察 (the announcement's QR code), per round or group,
+    // and the follow-up by receipt.
+    path: "/t",
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: "receipt",
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <TipReceiptPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: ":roundId",
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <PublicTipPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: ":roundId/g/:groupId",
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <PublicTipPage />
+          </Suspense>
+        ),
+      },
+    ],
+  },
+  {
     path: "/login",
     element: (
       <Suspense fallback={<PageLoading />}>
@@ -198,6 +232,7 @@ export const router = createBrowserRouter([
               { path: "new", handle: h("登记问题"), element: guarded("findings", <NewFindingPage />) },
             ],
           },
+          { path: "tips", handle: h("信访举报"), element: guarded("tips", <TipsPage />) },
           { path: "clues", handle: h("问题线索"), element: guarded("clues", <CluesPage />) },
           {
             path: "rectification",
@@ -222,11 +257,6 @@ export const router = createBrowserRouter([
               { path: "accounts", handle: h("账号与角色"), element: guarded("accounts", <AccountsPage />) },
               { path: "security", handle: h("安全策略"), element: guarded("accounts", <SecurityPage />) },
             ],
-          },
-          {
-            path: "documents/registers",
-            handle: h("发文字号设置"),
-            element: guarded("rounds", <RegistersPage />),
           },
           {
             path: "documents/registers",

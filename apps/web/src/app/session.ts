@@ -9,6 +9,7 @@ export type ModuleKey =
   | "rounds"
   | "fieldwork"
   | "briefings"
+  | "tips"
   | "findings"
   | "clues"
   | "rectification"
