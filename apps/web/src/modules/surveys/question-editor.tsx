@@ -37,7 +37,8 @@ export function questionProblems(questions: SurveyQuestion[]): string[] {
       const opts = q.options.map((o) => o.trim());
       if (opts.length < 2) problems.push(`第 ${n} 题至少要有 2 个选项`);
       if (opts.some((o) => !o)) problems.push(`第 ${n} 题有空白选项`);
-      if (new Set(opts).size !== opts.length) problems.push(`第 ${n} 题有重复的选项`);
+      const filled = opts.filter(Boolean);
+      if (new Set(filled).size !== filled.length) problems.push(`第 ${n} 题有重复的选项`);
     }
   });
   return problems;
