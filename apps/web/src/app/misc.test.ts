@@ -128,7 +128,10 @@ describe("navigation", () => {
 
   it("sends a target contact to their own rectification page", () => {
     const contact = me(["targetContact"], ["rectification"]);
-    expect(navItemsFor(contact).map((i) => i.path)).toEqual(["/rectification/mine"]);
+    expect(navItemsFor(contact).map((i) => i.path)).toEqual([
+      "/rectification/mine",
+      "/rectification/immediate-fixes",
+    ]);
     expect(homePath(contact)).toBe("/rectification/mine");
   });
 

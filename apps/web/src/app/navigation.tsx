@@ -5,6 +5,7 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   KeyOutlined,
@@ -14,6 +15,7 @@ import {
   ScheduleOutlined,
   SecurityScanOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserSwitchOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -60,11 +62,20 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: "/tips", label: "信访举报", icon: <MailOutlined />, module: "tips" },
   { path: "/findings", label: "巡察发现问题", icon: <FileSearchOutlined />, module: "findings" },
+  { path: "/findings/immediate-fixes", label: "立行立改", icon: <ThunderboltOutlined />, module: "findings" },
+  { path: "/reports", label: "巡察报告", icon: <FileTextOutlined />, module: "reports" },
   { path: "/clues", label: "问题线索", icon: <SecurityScanOutlined />, module: "clues" },
   {
     path: "/rectification/mine",
     label: "我的整改",
     icon: <ScheduleOutlined />,
+    module: "rectification",
+    when: isContactOnly,
+  },
+  {
+    path: "/rectification/immediate-fixes",
+    label: "立行立改通知",
+    icon: <ThunderboltOutlined />,
     module: "rectification",
     when: isContactOnly,
   },

@@ -23,6 +23,12 @@ const RoundDetailPage = page(() => import("../modules/rounds/round-detail-page")
 const FeedbackPage = page(() => import("../modules/feedback/feedback-page"), "FeedbackPage");
 const FindingsPage = page(() => import("../modules/findings/findings-page"), "FindingsPage");
 const NewFindingPage = page(() => import("../modules/findings/new-finding-page"), "NewFindingPage");
+const ImmediateFixesPage = page(
+  () => import("../modules/findings/immediate-fixes-page"),
+  "ImmediateFixesPage",
+);
+const ReportsPage = page(() => import("../modules/reports/reports-page"), "ReportsPage");
+const ReportPage = page(() => import("../modules/reports/report-page"), "ReportPage");
 const CluesPage = page(() => import("../modules/clues/clues-page"), "CluesPage");
 const LedgerPage = page(() => import("../modules/rectification/ledger-page"), "LedgerPage");
 const MyRectificationPage = page(
@@ -230,6 +236,19 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: guarded("findings", <FindingsPage />) },
               { path: "new", handle: h("登记问题"), element: guarded("findings", <NewFindingPage />) },
+              {
+                path: "immediate-fixes",
+                handle: h("立行立改"),
+                element: guarded("findings", <ImmediateFixesPage />),
+              },
+            ],
+          },
+          {
+            path: "reports",
+            handle: h("巡察报告"),
+            children: [
+              { index: true, element: guarded("reports", <ReportsPage />) },
+              { path: ":id", handle: h("报告详情"), element: guarded("reports", <ReportPage />) },
             ],
           },
           { path: "tips", handle: h("信访举报"), element: guarded("tips", <TipsPage />) },
@@ -238,6 +257,11 @@ export const router = createBrowserRouter([
             path: "rectification",
             children: [
               { index: true, handle: h("整改台账"), element: guarded("rectification", <LedgerPage />) },
+              {
+                path: "immediate-fixes",
+                handle: h("立行立改通知"),
+                element: guarded("rectification", <ImmediateFixesPage />),
+              },
               {
                 path: "mine",
                 handle: h("我的整改"),

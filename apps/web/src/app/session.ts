@@ -11,6 +11,7 @@ export type ModuleKey =
   | "briefings"
   | "tips"
   | "findings"
+  | "reports"
   | "clues"
   | "rectification"
   | "committees"

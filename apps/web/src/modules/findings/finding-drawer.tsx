@@ -15,8 +15,10 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../app/api-client";
+import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
+import { hasRole } from "../../app/session";
 import { findingStatusTag } from "../../app/status";
 import { useAction, useRequest } from "../../app/use-request";
 import { FileLinks } from "../../components/file-links";
@@ -27,7 +29,9 @@ import { useDrawerWidth } from "../../components/use-drawer-width";
 import type { FindingDetail } from "./api";
 import { FindingFields } from "./finding-fields";
 import { routeText, SEVERITY_COLORS, severityLabel } from "./finding-labels";
+import { ImmediateFixCard } from "./immediate-fix-card";
 import { schemeAndCategory } from "./taxonomy-options";
+import { WorkpaperSection } from "./workpaper-section";
 
 interface DecisionForm {
   route: FindingRoute;
@@ -180,6 +184,7 @@ export function FindingDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const me = useMe();
   const detail = useRequest<FindingDetail>(findingId ? `/findings/${findingId}` : null);
   const width = useDrawerWidth(720);
   const { run, pending } = useAction();
@@ -193,14 +198,6 @@ export function FindingDrawer({
     detail.setData(next);
     setEditing(false);
     onChanged();
-  };
-  const approve = async () => {
-    if (!f) return;
-    const result = await run(() => api.post<FindingDetail>(`/findings/${f.id}/approve`));
-    if (result.ok) {
-      notifySuccess("已审批通过");
-      update(result.value);
-    }
   };
   const sendBack = async (reason: string) => {
     if (!f) return;
@@ -221,13 +218,8 @@ export function FindingDrawer({
       destroyOnHidden
       footer={
         f &&
-        (f.abilities.approve || f.abilities.return || (f.abilities.edit && !editing)) && (
+        (f.abilities.return || (f.abilities.edit && !editing)) && (
           <Space wrap>
-            {f.abilities.approve && (
-              <Button type="primary" loading={pending} onClick={approve}>
-                审批通过
-              </Button>
-            )}
             {f.abilities.return && (
               <Button danger onClick={() => setReturning(true)}>
                 退回修改
@@ -290,6 +282,17 @@ export function FindingDrawer({
               <Typography.Paragraph className="xc-pre">{f.description}</Typography.Paragraph>
               <Divider titlePlacement="start">证明材料</Divider>
               <FileLinks files={f.files} />
+              {hasRole(me, "groupLeader", "groupDeputy", "groupMember", "officeStaff", "leadership") && (
+                <WorkpaperSection
+                  key={`${f.id}-${f.status}`}
+                  findingId={f.id}
+                  onChanged={() => {
+                    detail.reload();
+                    onChanged();
+                  }}
+                />
+              )}
+              <ImmediateFixCard finding={f} />
               {f.abilities.decide && <DecisionCard finding={f} onDecided={update} />}
             </>
           )}
