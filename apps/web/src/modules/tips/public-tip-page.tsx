@@ -111,15 +111,15 @@ export function PublicTipPage() {
             data-testid="receipt"
             style={{
               fontFamily: "ui-monospace, Menlo, Consolas, monospace",
-              fontSize: 24,
+              fontSize: 20,
               fontWeight: 700,
-              letterSpacing: 1,
+              letterSpacing: 0,
               textAlign: "center",
               padding: "16px 8px",
               background: "#fffbe6",
               border: "1px solid #ffe58f",
               borderRadius: 8,
-              wordBreak: "break-all",
+              wordBreak: "normal",
               userSelect: "all",
             }}
           >

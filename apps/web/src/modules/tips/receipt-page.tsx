@@ -92,10 +92,10 @@ export function ReceiptPage() {
               <Tag color={STATUS_COLOR[result.status]}>{result.statusLabel}</Tag>
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Paragraph style={{ marginTop: 12 }} data-testid="tip-status-text">
+          <div style={{ marginTop: 12, marginBottom: 12 }} data-testid="tip-status-text">
             {result.statusText}
             {result.handOverDeadline ? `办理期限：${formatDateCn(result.handOverDeadline)}。` : ""}
-          </Typography.Paragraph>
+          </div>
           {result.answer && (
             <Alert
               type="info"

@@ -88,9 +88,9 @@ export function TipDrawer({
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             反映内容
           </Typography.Title>
-          <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} data-testid="tip-text">
+          <div style={{ whiteSpace: "pre-wrap", marginBottom: 16 }} data-testid="tip-text">
             {t.text}
-          </Typography.Paragraph>
+          </div>
           {t.additions.map((a) => (
             <Alert
               key={a.id}
