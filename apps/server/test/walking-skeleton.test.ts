@@ -82,6 +82,12 @@ describe("one round from start to finish", () => {
     expect(finding).toMatchObject({ number: 1, status: "draft", categoryName: "廉洁纪律" });
     expect(finding.files).toHaveLength(1);
     const leader = await loginAs(t.app, leaderAccount.username);
+    // The workpaper: two inspectors sign, the leader reviews (no deputy), then the leader approves.
+    expect((await member.post(`/api/findings/${finding.id}/workpaper/sign`)).statusCode).toBe(200);
+    expect((await leader.post(`/api/findings/${finding.id}/workpaper/sign`)).statusCode).toBe(200);
+    expect(
+      (await leader.post(`/api/findings/${finding.id}/workpaper/review`, { decision: "pass" })).statusCode,
+    ).toBe(200);
     expect((await leader.post(`/api/findings/${finding.id}/approve`)).json().status).toBe("approved");
 
     // 3. The leading group decides its route.
@@ -159,7 +165,11 @@ describe("one round from start to finish", () => {
         severity: "severe",
       })
     ).json();
-    await leaderA.post(`/api/findings/${f.id}/approve`);
+    const memberA = await loginAs(t.app, w.accounts.memberA.username);
+    await memberA.post(`/api/findings/${f.id}/workpaper/sign`);
+    await leaderA.post(`/api/findings/${f.id}/workpaper/sign`);
+    await leaderA.post(`/api/findings/${f.id}/workpaper/review`, { decision: "pass" });
+    expect((await leaderA.post(`/api/findings/${f.id}/approve`)).statusCode).toBe(200);
     const leadership = await loginAs(t.app, w.accounts.leadership.username);
     await leadership.post(`/api/findings/${f.id}/decision`, { route: "clue" });
     const discipline = await loginAs(t.app, w.accounts.discipline.username);
