@@ -1,4 +1,4 @@
-import { TARGET_CATEGORIES } from "@xuncha/domain/model";
+import { TARGET_CATEGORIES, WORKPAPER_SOURCES } from "@xuncha/domain/model";
 import { Alert, Button, Card, Empty, Form, Select, Space } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
@@ -25,6 +25,7 @@ interface NewFindingForm {
   classification?: string[];
   severity?: string;
   description?: string;
+  source?: string;
   files?: StoredFile[];
 }
 
@@ -78,12 +79,13 @@ export function NewFindingPage() {
         category: cls.category,
         severity: v.severity,
         fileIds: (v.files ?? []).map((f) => f.id),
+        workpaper: { source: v.source ?? "other" },
       }),
     );
     if (result.ok) {
       drafts.clear(draftKey);
       setDirty(false);
-      notifySuccess(`问题已登记（编号 ${result.value.number}），等待组长审批`);
+      notifySuccess(`问题已登记（编号 ${result.value.number}），底稿须两名巡察人员签名、审核后报组长审批`);
       // Let the blocker see the clean state before navigating.
       setTimeout(() => navigate(`/findings?roundId=${grant.roundId}&open=${result.value.id}`), 0);
     }
@@ -117,7 +119,7 @@ export function NewFindingPage() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ groupId: initialGroup, severity: "general" }}
+          initialValues={{ groupId: initialGroup, severity: "general", source: "other" }}
           onValuesChange={(_, all) => {
             setDirty(true);
             clearTimeout(saveTimer.current);
@@ -150,6 +152,15 @@ export function NewFindingPage() {
             />
           </Form.Item>
           <FindingFields />
+          <Form.Item
+            name="source"
+            label="问题来源"
+            extra="登记后自动建立问题底稿并编号，可在问题详情中补充底稿摘要和涉及人员。"
+          >
+            <Select
+              options={WORKPAPER_SOURCES.keys.map((k) => ({ value: k, label: WORKPAPER_SOURCES.labels[k] }))}
+            />
+          </Form.Item>
           <Form.Item
             name="files"
             label="证明材料"
