@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CarryOutOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -12,8 +13,10 @@ import {
   MailOutlined,
   NotificationOutlined,
   PieChartOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SecurityScanOutlined,
+  SolutionOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UserSwitchOutlined,
@@ -61,6 +64,19 @@ export const NAV_ITEMS: NavItem[] = [
     when: (me) => hasRole(me, "officeStaff", "leadership", "groupLeader", "groupDeputy", "groupMember"),
   },
   { path: "/tips", label: "信访举报", icon: <MailOutlined />, module: "tips" },
+  { path: "/fieldwork/briefings", label: "巡前情况通报", icon: <SolutionOutlined />, module: "fieldwork" },
+  {
+    path: "/fieldwork/interviews",
+    label: "个别谈话",
+    icon: <CommentOutlined />,
+    module: "fieldwork",
+    // The group, the office head and the leading group (ROLES.md); not the rest of the office.
+    when: (me) =>
+      hasRole(me, "leadership", "groupLeader", "groupDeputy", "groupMember") ||
+      me.grants.some((g) => g.role === "officeStaff" && g.isHead),
+  },
+  { path: "/fieldwork/records", label: "查阅资料与走访", icon: <ReadOutlined />, module: "fieldwork" },
+  { path: "/briefings/mine", label: "巡前情况通报", icon: <SolutionOutlined />, module: "briefings" },
   { path: "/findings", label: "巡察发现问题", icon: <FileSearchOutlined />, module: "findings" },
   { path: "/findings/immediate-fixes", label: "立行立改", icon: <ThunderboltOutlined />, module: "findings" },
   { path: "/reports", label: "巡察报告", icon: <FileTextOutlined />, module: "reports" },

@@ -30,6 +30,13 @@ const ImmediateFixesPage = page(
 const ReportsPage = page(() => import("../modules/reports/reports-page"), "ReportsPage");
 const ReportPage = page(() => import("../modules/reports/report-page"), "ReportPage");
 const CluesPage = page(() => import("../modules/clues/clues-page"), "CluesPage");
+const BriefingsPage = page(() => import("../modules/fieldwork/briefings-page"), "BriefingsPage");
+const PartnerBriefingsPage = page(
+  () => import("../modules/fieldwork/partner-briefings-page"),
+  "PartnerBriefingsPage",
+);
+const InterviewsPage = page(() => import("../modules/fieldwork/interviews-page"), "InterviewsPage");
+const FieldworkRecordsPage = page(() => import("../modules/fieldwork/records-page"), "FieldworkRecordsPage");
 const LedgerPage = page(() => import("../modules/rectification/ledger-page"), "LedgerPage");
 const MyRectificationPage = page(
   () => import("../modules/rectification/my-rectification-page"),
@@ -253,6 +260,31 @@ export const router = createBrowserRouter([
           },
           { path: "tips", handle: h("信访举报"), element: guarded("tips", <TipsPage />) },
           { path: "clues", handle: h("问题线索"), element: guarded("clues", <CluesPage />) },
+          {
+            path: "fieldwork",
+            children: [
+              {
+                path: "briefings",
+                handle: h("巡前情况通报"),
+                element: guarded("fieldwork", <BriefingsPage />),
+              },
+              {
+                path: "interviews",
+                handle: h("个别谈话"),
+                element: guarded("fieldwork", <InterviewsPage />),
+              },
+              {
+                path: "records",
+                handle: h("查阅资料与调研走访"),
+                element: guarded("fieldwork", <FieldworkRecordsPage />),
+              },
+            ],
+          },
+          {
+            path: "briefings/mine",
+            handle: h("巡前情况通报"),
+            element: guarded("briefings", <PartnerBriefingsPage />),
+          },
           {
             path: "rectification",
             children: [

@@ -148,6 +148,7 @@ function RolesDrawer({
         role: v.role,
         committeeId: v.committeeId ?? null,
         targetId: v.targetId?.trim() || undefined,
+        partnerDepartmentId: v.role === "partnerDept" ? v.partnerDepartmentId || undefined : undefined,
         isHead: v.role === "officeStaff" ? (v.isHead ?? false) : undefined,
       }),
     );

@@ -42,6 +42,7 @@ export interface RoleAssignment {
   committeeName?: string | null;
   targetId?: string | null;
   targetName?: string | null;
+  partnerDepartmentId?: string | null;
   isHead?: boolean;
 }
 
@@ -69,6 +70,8 @@ export interface RoleInput {
   role: AssignableRole;
   committeeId?: string | null;
   targetId?: string | null;
+  /** partnerDept: the partner department (联席会成员单位) the account answers for. */
+  partnerDepartmentId?: string | null;
   isHead?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { ASSIGNABLE_ROLES, type AssignableRole, ROLE_LABELS } from "@xuncha/domain/model";
 import { Checkbox, Form, Input, Select } from "antd";
+import { useRequest } from "../../app/use-request";
 import type { Committee } from "./api";
 import { INSTALLATION_ROLES } from "./api";
 
@@ -13,6 +14,11 @@ export function RoleFields({
 }) {
   const role = Form.useWatch([...prefix, "role"]) as AssignableRole | undefined;
   const scoped = role !== undefined && !INSTALLATION_ROLES.includes(role);
+  const committeeId = Form.useWatch([...prefix, "committeeId"]) as string | undefined;
+  const departments = useRequest<{ id: string; name: string }[]>(
+    role === "partnerDept" && committeeId ? "/partner-departments" : null,
+    { committeeId },
+  );
   return (
     <>
       <Form.Item name={[...prefix, "role"]} label="角色" rules={[{ required: true, message: "请选择角色" }]}>
@@ -45,6 +51,20 @@ export function RoleFields({
           extra="由巡察办在“被巡察对象库 → 编辑”中复制对象编号提供。联系人只能查看本单位的反馈与整改。"
         >
           <Input placeholder="如：3f2b…（36 位）" />
+        </Form.Item>
+      )}
+      {role === "partnerDept" && (
+        <Form.Item
+          name={[...prefix, "partnerDepartmentId"]}
+          label="联席会成员单位"
+          rules={[{ required: true, message: "请选择该账号所代表的单位" }]}
+          extra="单位由巡察办在“巡前情况通报 → 联席会成员单位”中添加。该账号只能看到发给本单位的通报请求。"
+        >
+          <Select
+            loading={departments.loading}
+            placeholder={committeeId ? "选择单位" : "请先选择所属党委"}
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         </Form.Item>
       )}
       {role === "officeStaff" && (
