@@ -31,11 +31,13 @@ const headOf = (actor: Actor) => [
 
 /**
  * Interviews the actor may see (ROLES.md): the group that held them, the office head and the
- * leading group of the committee. Not the rest of the office, not a target, a partner department
+ * leading group of the committee (not the leading group of a committee above). Not the rest of the office, not a target, a partner department
  * or the upper level.
  */
 export function interviewScope(actor: Actor, columns: { committeeId: AnyColumn; groupId: AnyColumn }): SQL {
-  const committees = [...new Set([...committeesWhere(actor, ["leadership"], "read"), ...headOf(actor)])];
+  // Only the committee's own leading group: its read-only grants over lower committees do not
+  // reach their interview records.
+  const committees = [...new Set([...committeesWhere(actor, ["leadership"]), ...headOf(actor)])];
   const groups = groupIdsOf(actor);
   return anyOf([
     committees.length ? inArray(columns.committeeId, committees) : undefined,

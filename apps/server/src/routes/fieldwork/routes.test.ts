@@ -1,5 +1,5 @@
-import { eq, partnerDepartments, rounds } from "@xuncha/db";
-import { buildAccount } from "@xuncha/db/testing";
+import { committees, eq, partnerDepartments, rounds } from "@xuncha/db";
+import { buildAccount, buildCommittee } from "@xuncha/db/testing";
 import { describe, expect, it } from "vitest";
 import { loginAs } from "../../../test/client";
 import { multipart, PNG } from "../../../test/multipart";
@@ -192,6 +192,20 @@ describe("interviews", () => {
     const read = await memberA.get(`/api/interviews/${interview.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities.edit).toBe(false);
+  });
+
+  it("the leading group of a committee above reads neither the record nor the list", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const db = kit.t.database.db;
+    const parent = await buildCommittee(db);
+    await db.update(committees).set({ parentId: parent.id }).where(eq(committees.id, w.committee.id));
+    const upperLeadership = await buildAccount(db, { committeeId: parent.id, role: "leadership" });
+    const s: As = Object.assign(await loginAs(kit.t.app, upperLeadership.username), {
+      id: upperLeadership.id,
+    });
+    const interview = await schedule(w);
+    await refused(s, (x) => x.get(`/api/interviews/${interview.id}`), 404, "interview.not_found");
+    expect((await s.get(`/api/interviews?roundId=${w.round.id}`)).json()).toEqual([]);
   });
 });
 
