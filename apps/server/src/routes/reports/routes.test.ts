@@ -98,9 +98,7 @@ describe("group reports", () => {
     const versionId = v1.json().versions[0].id as string;
     const docx = await member.get(`/api/reports/${r.id}/versions/${versionId}/file`);
     expect(docx.statusCode).toBe(200);
-    const xml = new TextDecoder().decode(
-      (await readZip(new Uint8Array(docx.rawPayload))).get("word/document.xml"),
-    );
+    const xml = readZipText(new Uint8Array(docx.rawPayload), "word/document.xml");
     expect(xml).toContain("下一步将深入核实津补贴发放问题。");
     expect(xml).toContain("违规发放津补贴");
 
