@@ -179,7 +179,7 @@ export async function getProposal(ctx: Ctx, id: string) {
 }
 
 export interface ProposalEdit {
-  /** Targets to move to another group of the proposal (round and group numbers). */
+  /** Targets to move to a group of the proposal (round and group numbers); an unplaced open target is added. */
   moves?: { targetId: string; roundNumber: number; groupNumber: number }[] | undefined;
   /** Targets to take out of the proposal. */
   drops?: string[] | undefined;
@@ -215,7 +215,8 @@ function editedShortfall(
 }
 
 /**
- * Edits a proposal still open: moves targets to other groups of the proposal, or drops them. The
+ * Edits a proposal still open: moves targets to other groups of the proposal (or puts a target the
+ * proposal left out, or the office dropped, into one of its groups), or drops them. The
  * result is checked again against the term's current records (limits, sectors, recusal…); a plan
  * that breaks a rule is refused with every violation.
  */
@@ -225,35 +226,48 @@ export async function editProposal(ctx: Ctx, id: string, edit: ProposalEdit) {
     if (row.status !== "proposed") throw new AppError("proposal.decided");
     const [term] = await tx.select().from(terms).where(eq(terms.id, row.termId));
     const entries = entriesOf(row);
-    const known = new Set(entries.map((e) => e.targetId));
-    for (const t of [...(edit.moves ?? []).map((m) => m.targetId), ...(edit.drops ?? [])]) {
-      if (!known.has(t)) throw new AppError("target.not_found", "该对象不在方案中");
+    const input = await loadPlanInput(tx, term!, readPlanLimits(row.limits));
+    const placed = new Set(entries.map((e) => e.targetId));
+    // A move may also bring in a target the proposal left out (or the office dropped), as long as
+    // it still needs inspecting this term.
+    const open = new Set(unplacedOf(input, entries));
+    for (const m of edit.moves ?? []) {
+      if (!placed.has(m.targetId) && !open.has(m.targetId)) {
+        throw new AppError("target.not_found", "该对象不在方案中，也不是本届待安排的对象");
+      }
+    }
+    for (const t of edit.drops ?? []) {
+      if (!placed.has(t)) throw new AppError("target.not_found", "该对象不在方案中");
     }
     const drops = new Set(edit.drops ?? []);
     const moves = new Map((edit.moves ?? []).map((m) => [m.targetId, m]));
     const groups = groupsOf(row);
-    const next: PlanEntry[] = entries
-      .filter((e) => !drops.has(e.targetId))
-      .map((e) => {
-        const m = moves.get(e.targetId);
-        if (!m) return e;
-        const g = groups.find((x) => x.roundNumber === m.roundNumber && x.groupNumber === m.groupNumber);
-        if (!g) throw new AppError("plan.invalid", `第${m.roundNumber}轮第${m.groupNumber}组不在方案中`);
-        return {
-          roundNumber: g.roundNumber,
-          groupNumber: g.groupNumber,
-          targetId: e.targetId,
-          ...(g.roundId ? { roundId: g.roundId } : {}),
-          ...(g.groupId ? { groupId: g.groupId } : {}),
-        };
-      });
-    const input = await loadPlanInput(tx, term!, readPlanLimits(row.limits));
+    const slotOf = (targetId: string, m: { roundNumber: number; groupNumber: number }): PlanEntry => {
+      const g = groups.find((x) => x.roundNumber === m.roundNumber && x.groupNumber === m.groupNumber);
+      if (!g) throw new AppError("plan.invalid", `第${m.roundNumber}轮第${m.groupNumber}组不在方案中`);
+      return {
+        roundNumber: g.roundNumber,
+        groupNumber: g.groupNumber,
+        targetId,
+        ...(g.roundId ? { roundId: g.roundId } : {}),
+        ...(g.groupId ? { groupId: g.groupId } : {}),
+      };
+    };
+    const next: PlanEntry[] = [
+      ...entries
+        .filter((e) => !drops.has(e.targetId))
+        .map((e) => {
+          const m = moves.get(e.targetId);
+          return m ? slotOf(e.targetId, m) : e;
+        }),
+      ...[...moves.values()].filter((m) => !placed.has(m.targetId)).map((m) => slotOf(m.targetId, m)),
+    ];
     const violations = checkPlan(input, { entries: next, groups });
     if (violations.length) {
       throw new AppError("plan.invalid", violations.map((v) => v.message).join("；"), { violations });
     }
     const before = shortfallOf(row);
-    const dropped = [...new Set([...(before.droppedTargetIds ?? []), ...drops])];
+    const dropped = [...new Set([...(before.droppedTargetIds ?? []), ...drops])].filter((t) => !moves.has(t));
     const shortfall = editedShortfall(before, unplacedOf(input, next), dropped);
     const [updated] = await tx
       .update(planProposals)

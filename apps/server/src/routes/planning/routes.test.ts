@@ -454,6 +454,33 @@ describe("proposals", () => {
       "target.not_found",
     );
     await refused(office, (s) => s.patch(`/api/planning/proposals/${p.id}`, {}), 400, "request.invalid");
+
+    // The dropped target can be put back into a group of the proposal.
+    const room = edited.groups.find(
+      (g: { existing: boolean; targets: unknown[] }) => !g.existing && g.targets.length < 3,
+    );
+    const back = await office.patch(`/api/planning/proposals/${p.id}`, {
+      moves: [{ targetId: t[5], roundNumber: room.roundNumber, groupNumber: room.groupNumber }],
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const restored = back.json();
+    expect(restored.entries.find((e: { targetId: string }) => e.targetId === t[5])).toMatchObject({
+      roundNumber: room.roundNumber,
+      groupNumber: room.groupNumber,
+    });
+    expect(restored.shortfall).toMatchObject({ count: 0, unplacedTargetIds: [], droppedTargetIds: [] });
+    expect(await audited("plan.edit", p.id)).toHaveLength(2);
+    // A target of another committee cannot be brought in.
+    const otherTarget = await buildTarget(db(), { committeeId: w.other.id });
+    await refused(
+      office,
+      (s) =>
+        s.patch(`/api/planning/proposals/${p.id}`, {
+          moves: [{ targetId: otherTarget.id, roundNumber: room.roundNumber, groupNumber: room.groupNumber }],
+        }),
+      404,
+      "target.not_found",
+    );
   });
 
   it("accepting writes the plan and assigns targets to groups formed already; a decided proposal cannot change", async () => {

@@ -261,7 +261,8 @@ function ProposalView({
   onChanged: (p: Proposal) => void;
 }) {
   const { run, pending } = useAction();
-  const [moving, setMoving] = useState<{ id: string; name: string; from: string } | null>(null);
+  /** The target being moved (from: its group's slot), or put back into the proposal (from: null). */
+  const [moving, setMoving] = useState<{ id: string; name: string; from: string | null } | null>(null);
   const [to, setTo] = useState<string>();
   const editable = canDecide && proposal.status === "proposed";
   const { shortfall } = proposal;
@@ -346,11 +347,37 @@ function ProposalView({
                 </div>
               ))}
               {shortfall.unplaced.length > 0 && (
-                <details>
+                <details open={editable && shortfall.unplaced.length <= 20}>
                   <summary style={{ cursor: "pointer" }}>
-                    未能安排的对象（{shortfall.unplaced.length}）
+                    未安排的对象（{shortfall.unplaced.length}）{editable && "：点击对象可加入方案中的巡察组"}
                   </summary>
-                  {shortfall.unplaced.map((u) => u.name).join("、")}
+                  {editable ? (
+                    <div style={{ display: "flex", flexWrap: "wrap", gap: 4, marginTop: 4 }}>
+                      {shortfall.unplaced.map((u) => (
+                        <Tag
+                          key={u.id}
+                          role="button"
+                          tabIndex={0}
+                          style={{ cursor: "pointer", marginInlineEnd: 0 }}
+                          onClick={() => {
+                            setMoving({ id: u.id, name: u.name, from: null });
+                            setTo(undefined);
+                          }}
+                          onKeyDown={(e) => {
+                            if (e.key === "Enter" || e.key === " ") {
+                              e.preventDefault();
+                              setMoving({ id: u.id, name: u.name, from: null });
+                              setTo(undefined);
+                            }
+                          }}
+                        >
+                          {u.name} <PlusOutlined aria-label={`将${u.name}加入方案`} />
+                        </Tag>
+                      ))}
+                    </div>
+                  ) : (
+                    shortfall.unplaced.map((u) => u.name).join("、")
+                  )}
                 </details>
               )}
             </>
@@ -371,11 +398,7 @@ function ProposalView({
             {
               title: "轮次",
               key: "round",
-              render: (_, g) => (
-                <Space direction="vertical" size={0}>
-                  第{g.roundNumber}轮{g.existing && <Tag>已组建</Tag>}
-                </Space>
-              ),
+              render: (_, g) => <span style={{ whiteSpace: "nowrap" }}>第{g.roundNumber}轮</span>,
               onCell: (g, index) => {
                 const first = proposal.groups.findIndex((x) => x.roundNumber === g.roundNumber);
                 return {
@@ -386,7 +409,16 @@ function ProposalView({
                 };
               },
             },
-            { title: "巡察组", dataIndex: "name" },
+            {
+              title: "巡察组",
+              key: "name",
+              render: (_, g) => (
+                <span style={{ whiteSpace: "nowrap" }}>
+                  {g.name}
+                  {g.existing && <Tag style={{ marginInlineStart: 4 }}>已组建</Tag>}
+                </span>
+              ),
+            },
             {
               title: "人员",
               key: "people",
@@ -412,10 +444,23 @@ function ProposalView({
                     editable ? (
                       <Tag
                         key={t.id}
+                        role="button"
+                        tabIndex={0}
                         style={{ cursor: "pointer", marginInlineEnd: 0 }}
                         onClick={() => {
                           setMoving({ id: t.id, name: t.name, from: slotKey(g.roundNumber, g.groupNumber) });
                           setTo(undefined);
+                        }}
+                        onKeyDown={(e) => {
+                          if (e.key === "Enter" || e.key === " ") {
+                            e.preventDefault();
+                            setMoving({
+                              id: t.id,
+                              name: t.name,
+                              from: slotKey(g.roundNumber, g.groupNumber),
+                            });
+                            setTo(undefined);
+                          }
                         }}
                       >
                         {t.name} <SwapOutlined aria-label={`调整${t.name}`} />
@@ -435,22 +480,24 @@ function ProposalView({
       )}
       <Modal
         open={!!moving}
-        title={`调整：${moving?.name ?? ""}`}
+        title={moving?.from === null ? `加入方案：${moving.name}` : `调整：${moving?.name ?? ""}`}
         onCancel={() => setMoving(null)}
         destroyOnHidden
         footer={
           <Space wrap>
-            <Button
-              danger
-              icon={<DeleteOutlined />}
-              loading={pending}
-              onClick={async () => {
-                if (moving && (await patch({ drops: [moving.id] }, `已将${moving.name}移出方案`)))
-                  setMoving(null);
-              }}
-            >
-              移出方案
-            </Button>
+            {moving?.from !== null && (
+              <Button
+                danger
+                icon={<DeleteOutlined />}
+                loading={pending}
+                onClick={async () => {
+                  if (moving && (await patch({ drops: [moving.id] }, `已将${moving.name}移出方案`)))
+                    setMoving(null);
+                }}
+              >
+                移出方案
+              </Button>
+            )}
             <Button onClick={() => setMoving(null)}>取消</Button>
             <Button
               type="primary"
@@ -462,13 +509,13 @@ function ProposalView({
                 if (
                   await patch(
                     { moves: [{ targetId: moving.id, roundNumber, groupNumber }] },
-                    `已调整${moving.name}`,
+                    moving.from === null ? `已将${moving.name}加入方案` : `已调整${moving.name}`,
                   )
                 )
                   setMoving(null);
               }}
             >
-              调整到该组
+              {moving?.from === null ? "加入该组" : "调整到该组"}
             </Button>
           </Space>
         }
