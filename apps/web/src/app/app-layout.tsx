@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from "antd";
-import { Suspense, useMemo, useState } from "react";
+import { createContext, Suspense, useContext, useEffect, useMemo, useState } from "react";
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from "react-router-dom";
 import { useAuth } from "./auth";
 import { navItemsFor, selectedNavPath } from "./navigation";
@@ -22,7 +22,18 @@ function Brand({ collapsed }: { collapsed?: boolean }) {
   );
 }
 
-function Crumbs() {
+const CrumbTitleContext = createContext<(title: string | null) => void>(() => {});
+
+/** Lets a detail page name the last breadcrumb (the person's or the round's name instead of "人员详情"). */
+export function useCrumbTitle(title: string | null | undefined) {
+  const set = useContext(CrumbTitleContext);
+  useEffect(() => {
+    set(title || null);
+    return () => set(null);
+  }, [set, title]);
+}
+
+function Crumbs({ lastTitle }: { lastTitle: string | null }) {
   const matches = useMatches();
   const items = matches.flatMap((m) => {
     const crumb = (m.handle as RouteHandle | undefined)?.crumb;
@@ -30,6 +41,8 @@ function Crumbs() {
     const title = typeof crumb === "function" ? crumb(m.params) : crumb;
     return [{ key: m.id, path: m.pathname, title }];
   });
+  const last = items[items.length - 1];
+  if (last && lastTitle && last.path === matches[matches.length - 1]?.pathname) last.title = lastTitle;
   // A single crumb repeats the page title; show the trail only below the first level.
   if (items.length < 2) return null;
   return (
@@ -58,6 +71,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [crumbTitle, setCrumbTitle] = useState<string | null>(null);
   const me = state.status === "authenticated" ? state.me : null;
   const items = useMemo(() => (me ? navItemsFor(me) : []), [me]);
 
@@ -170,10 +184,12 @@ export function AppLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="xc-content">
-          <Crumbs />
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <Crumbs lastTitle={crumbTitle} />
+          <CrumbTitleContext.Provider value={setCrumbTitle}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </CrumbTitleContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -4,7 +4,7 @@ import type { ColumnsType } from "antd/es/table";
 import { type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../../app/api-client";
-import { PageLoading } from "../../app/app-layout";
+import { PageLoading, useCrumbTitle } from "../../app/app-layout";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
@@ -42,6 +42,7 @@ export function PersonPage() {
   } | null>(null);
   const { modal } = App.useApp();
   const { run } = useAction();
+  useCrumbTitle(person.data?.name);
 
   if (person.error) return <LoadError error={person.error} onRetry={person.reload} />;
   const p = person.data;

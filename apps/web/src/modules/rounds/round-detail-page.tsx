@@ -10,7 +10,7 @@ import { App, Button, Card, Col, Descriptions, Empty, Grid, Row, Space, Steps, T
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../../app/api-client";
-import { PageLoading } from "../../app/app-layout";
+import { PageLoading, useCrumbTitle } from "../../app/app-layout";
 import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
@@ -128,6 +128,7 @@ export function RoundDetailPage() {
   const screens = Grid.useBreakpoint();
   // Moving warns about the work items still open in the stages left behind (work-items module).
   const moveStage = useMoveStage(id, () => round.reload());
+  useCrumbTitle(round.data?.name);
 
   if (round.error) return <LoadError error={round.error} onRetry={round.reload} />;
   if (!round.data) return <PageLoading />;
