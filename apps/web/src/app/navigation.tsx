@@ -50,13 +50,6 @@ export const NAV_ITEMS: NavItem[] = [
     when: (me) => hasRole(me, "officeStaff", "leadership"),
   },
   {
-    path: "/settings/work-items",
-    label: "工作事项与时限",
-    icon: <CarryOutOutlined />,
-    module: "rounds",
-    when: (me) => hasRole(me, "officeStaff", "leadership"),
-  },
-  {
     path: "/surveys",
     label: "问卷测评",
     icon: <FormOutlined />,
@@ -101,6 +94,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <ScheduleOutlined />,
     module: "rectification",
     when: (me) => !isContactOnly(me),
+  },
+  {
+    path: "/settings",
+    label: "工作设置",
+    icon: <CarryOutOutlined />,
+    module: "rounds",
+    when: (me) => hasRole(me, "officeStaff", "leadership"),
   },
   { path: "/admin/committees", label: "党委管理", icon: <ApartmentOutlined />, module: "committees" },
   { path: "/admin/accounts", label: "账号与角色", icon: <UserSwitchOutlined />, module: "accounts" },

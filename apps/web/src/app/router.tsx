@@ -315,15 +315,20 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            path: "documents/registers",
-            handle: h("发文字号设置"),
-            element: guarded("rounds", <RegistersPage />),
+            path: "settings",
+            handle: h("工作设置"),
+            children: [
+              { index: true, element: guarded("rounds", <WorkItemSettingsPage />) },
+              {
+                path: "registers",
+                handle: h("发文字号设置"),
+                element: guarded("rounds", <RegistersPage />),
+              },
+            ],
           },
-          {
-            path: "settings/work-items",
-            handle: h("工作事项与时限"),
-            element: guarded("rounds", <WorkItemSettingsPage />),
-          },
+          // Earlier addresses of the settings pages.
+          { path: "settings/work-items", element: <Navigate to="/settings" replace /> },
+          { path: "documents/registers", element: <Navigate to="/settings/registers" replace /> },
           { path: "audit", handle: h("审计日志"), element: guarded("audit", <AuditPage />) },
           {
             path: "no-access",

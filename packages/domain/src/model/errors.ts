@@ -77,7 +77,7 @@ export const ERRORS = {
   "register.prefix_taken": [409, "本党委已有相同代字的发文字号"],
   "register.kind_taken": [409, "该文种已由其他发文字号登记使用"],
   "register.in_use": [409, "该发文字号已用于发文，不能删除"],
-  "register.missing": [409, "没有为该文种设置发文字号，请先在发文字号设置中添加"],
+  "register.missing": [409, "没有为该文种设置发文字号，请巡察办先在“工作设置 → 发文字号设置”中添加"],
   "document.no_groups": [422, "本轮尚未组建巡察组，不能生成该公文"],
   "route.not_found": [404, "请求的接口不存在"],
   "demo.not_empty": [409, "数据库中已有党委数据，不能加载演示数据（演示数据只能加载到空数据库）"],

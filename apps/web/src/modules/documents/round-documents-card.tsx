@@ -79,7 +79,7 @@ export function RoundDocumentsCard({
             <Button size="small" onClick={() => setAnnouncing(true)}>
               生成巡察公告
             </Button>
-            <Link to="/documents/registers" title="发文字号设置">
+            <Link to="/settings/registers" title="发文字号设置">
               <Button size="small" icon={<SettingOutlined />} aria-label="发文字号设置" />
             </Link>
           </Space>

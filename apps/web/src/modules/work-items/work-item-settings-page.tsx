@@ -1,8 +1,28 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  NumberOutlined,
+  PlusOutlined,
+} from "@ant-design/icons";
 import { ROUND_STAGES, type RoundStage } from "@xuncha/domain/model";
-import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { api } from "../../app/api-client";
 import { PageLoading } from "../../app/app-layout";
 import { useAuth } from "../../app/auth";
@@ -11,6 +31,7 @@ import { hasRole } from "../../app/session";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
+import { CriteriaSettingsCard } from "../evaluations/criteria-settings-card";
 import {
   ANCHOR_LABELS,
   type ChecklistItem,
@@ -388,18 +409,69 @@ function ChecklistCard({ editable }: { editable: boolean }) {
   );
 }
 
-/** The office's settings of stages and deadlines: the deadlines and the stage checklist. */
+/**
+ * The office's settings: deadlines, the stage checklist, recusal rules, the group evaluation
+ * criteria (一巡一评) and a way to the numbering registers (发文字号).
+ */
 export function WorkItemSettingsPage() {
   const { state } = useAuth();
+  const [params, setParams] = useSearchParams();
   if (state.status !== "authenticated") return <PageLoading />;
   const editable = hasRole(state.me, "officeStaff");
+  const tab = params.get("tab") ?? "work-items";
   return (
-    <PageContainer title="工作事项与时限">
-      <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-        <DeadlinesCard editable={editable} />
-        <ChecklistCard editable={editable} />
-        <RecusalRulesCard editable={editable} />
-      </Space>
+    <PageContainer
+      title="工作设置"
+      extra={
+        <Link to="/settings/registers">
+          <Button icon={<NumberOutlined />}>发文字号设置</Button>
+        </Link>
+      }
+    >
+      {!editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="以下设置由巡察办维护，此处仅供查看。"
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: "work-items",
+            label: "工作时限与事项",
+            children: (
+              <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+                <DeadlinesCard editable={editable} />
+                <ChecklistCard editable={editable} />
+              </Space>
+            ),
+          },
+          { key: "recusal", label: "回避规则", children: <RecusalRulesCard editable={editable} /> },
+          {
+            key: "evaluation",
+            label: "一巡一评评价标准",
+            children: <CriteriaSettingsCard editable={editable} />,
+          },
+          {
+            key: "registers",
+            label: "发文字号",
+            children: (
+              <Card size="small">
+                <Space wrap>
+                  <Typography.Text>
+                    授权任职决定、巡察公告、立行立改通知书等公文按发文字号编号（发文机关、发文代字和适用的公文种类）。
+                  </Typography.Text>
+                  <Link to="/settings/registers">{editable ? "设置发文字号" : "查看发文字号"}</Link>
+                </Space>
+              </Card>
+            ),
+          },
+        ]}
+      />
     </PageContainer>
   );
 }
