@@ -143,7 +143,11 @@ export function HistoryRecordModal({
   );
   const targetField = (label: string) => (
     <Form.Item name="targetId" label={label} extra="在被巡察对象库中时请选择，回避审查据此比对">
-      <TargetPicker multiple={false} placeholder="输入名称搜索（可不选）" />
+      <TargetPicker
+        multiple={false}
+        placeholder="输入名称搜索（可不选）"
+        labels={record?.targetId ? { [record.targetId]: record.targetName ?? "" } : {}}
+      />
     </Form.Item>
   );
 

@@ -55,8 +55,8 @@ export function PersonFormDrawer({
   onSaved,
 }: {
   open: boolean;
-  /** The person edited; absent: a new person. */
-  person?: Person | null;
+  /** The person edited (with the name of their unit's target when known); absent: a new person. */
+  person?: (Person & { unitTargetName?: string | null }) | null;
   onClose: () => void;
   onSaved: (saved: Person) => void;
 }) {
@@ -147,7 +147,11 @@ export function PersonFormDrawer({
           label="工作单位对应的被巡察对象"
           extra="工作单位在被巡察对象库中时请选择，用于回避审查（本单位须回避）"
         >
-          <TargetPicker multiple={false} placeholder="输入名称搜索（可不选）" />
+          <TargetPicker
+            multiple={false}
+            placeholder="输入名称搜索（可不选）"
+            labels={person?.unitTargetId ? { [person.unitTargetId]: person.unitTargetName ?? "" } : {}}
+          />
         </Form.Item>
         <Form.Item name="post" label="职务">
           <Input maxLength={100} />

@@ -13,6 +13,7 @@ export function TargetPicker({
   exclude = [],
   multiple = true,
   placeholder = "输入名称搜索被巡察对象",
+  labels = {},
 }: {
   /** Set by Form.Item, so its label points at the input. */
   id?: string;
@@ -21,6 +22,8 @@ export function TargetPicker({
   exclude?: string[];
   multiple?: boolean;
   placeholder?: string;
+  /** Names of targets already chosen (shown before a search loads them, instead of their id). */
+  labels?: Record<string, string>;
 }) {
   const [input, setInput] = useState("");
   const [q, setQ] = useState("");
@@ -42,20 +45,26 @@ export function TargetPicker({
       .filter((id) => !items.some((t) => t.id === id))
       .flatMap((id) => (known[id] ? [known[id]] : [])),
   ];
+  const unnamed = (value ?? []).filter((id) => !shown.some((t) => t.id === id) && labels[id]);
   return (
     <Select
       id={id}
       mode={multiple ? "multiple" : undefined}
+      // A single choice can be taken back (the field is optional where it is single).
+      allowClear={!multiple}
       showSearch={{ filterOption: false, onSearch: setInput }}
       loading={result.loading}
-      value={value}
-      onChange={(v: string[] | string) => onChange?.(Array.isArray(v) ? v : [v])}
+      value={multiple ? value : value?.[0]}
+      onChange={(v: string[] | string | undefined) => onChange?.(Array.isArray(v) ? v : v ? [v] : [])}
       placeholder={placeholder}
       notFoundContent={result.loading ? "搜索中…" : "没有匹配的对象"}
-      options={shown.map((t) => ({
-        value: t.id,
-        label: `${t.name}（${TARGET_CATEGORIES.labels[t.category] ?? t.category}）`,
-      }))}
+      options={[
+        ...shown.map((t) => ({
+          value: t.id,
+          label: `${t.name}（${TARGET_CATEGORIES.labels[t.category] ?? t.category}）`,
+        })),
+        ...unnamed.map((id) => ({ value: id, label: labels[id] })),
+      ]}
       style={{ width: "100%" }}
     />
   );
