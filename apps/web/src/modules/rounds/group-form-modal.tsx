@@ -1,7 +1,7 @@
 import { BulbOutlined } from "@ant-design/icons";
 import { GROUP_ROLE_LABELS } from "@xuncha/domain/model";
 import { Alert, Button, Form, List, Modal, Select, Space, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../app/api-client";
 import { notifyError, notifySuccess } from "../../app/notify";
 import { asPaged, type Paged } from "../../app/paged";
@@ -42,6 +42,7 @@ export function GroupFormModal({
   const [conflicts, setConflicts] = useState<RecusalConflict[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
   const [suggesting, setSuggesting] = useState(false);
+  const top = useRef<HTMLDivElement>(null);
   const all = asPaged(people.data).items.filter((p) => p.available !== false);
   const values = Form.useWatch([], form) as FormValues | undefined;
   const members = values ? membersOf(values) : [];
@@ -115,12 +116,16 @@ export function GroupFormModal({
       onCreated();
     } catch (e) {
       const found = conflictsOfError(e);
-      if (found) setConflicts(found);
-      else notifyError(e);
+      if (found) {
+        setConflicts(found);
+        // The list sits at the top of the form: bring it into view.
+        top.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+      } else notifyError(e);
     } finally {
       setPending(false);
     }
   };
+  const openConflicts = conflicts.filter((c) => !c.overridden).length;
   const select = {
     showSearch: { optionFilterProp: "label" },
     loading: people.loading,
@@ -141,7 +146,17 @@ export function GroupFormModal({
       onCancel={onClose}
       destroyOnHidden
       width={720}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <Space wrap style={{ justifyContent: "flex-end" }}>
+          {openConflicts > 0 && (
+            <Typography.Text type="danger">有 {openConflicts} 处回避情形（见上方），不能组建</Typography.Text>
+          )}
+          <CancelBtn />
+          <OkBtn />
+        </Space>
+      )}
     >
+      <div ref={top} />
       <Alert
         type="info"
         showIcon

@@ -28,6 +28,7 @@ import type { Group, RoundDetail } from "./api";
 import { AssignTargetsModal } from "./assign-targets-modal";
 import { CommitmentsCard } from "./commitments-card";
 import { DrawModal } from "./draw-modal";
+import { DrawsCard } from "./draws-card";
 import { GroupFormModal } from "./group-form-modal";
 import { GroupMembersModal } from "./group-members-modal";
 import { RecusalCard } from "./recusal-card";
@@ -63,22 +64,24 @@ function GroupCard({
           {group.name}
         </Space>
       }
-      extra={
-        manage && (
-          <Space size={4} wrap>
-            <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
-              成员
-            </Button>
-            <Button size="small" icon={<ThunderboltOutlined />} onClick={onDraw}>
-              随机抽取
-            </Button>
-            <Button size="small" icon={<PlusOutlined />} onClick={onAssign}>
-              分配对象
-            </Button>
-          </Space>
-        )
+      // The actions sit under the card, so that the group's name is never cut off.
+      actions={
+        manage
+          ? [
+              <Button key="members" type="link" size="small" icon={<EditOutlined />} onClick={onEdit}>
+                成员
+              </Button>,
+              <Button key="draw" type="link" size="small" icon={<ThunderboltOutlined />} onClick={onDraw}>
+                随机抽取
+              </Button>,
+              <Button key="assign" type="link" size="small" icon={<PlusOutlined />} onClick={onAssign}>
+                分配对象
+              </Button>,
+            ]
+          : undefined
       }
-      style={{ height: "100%" }}
+      style={{ height: "100%", display: "flex", flexDirection: "column" }}
+      styles={{ body: { flex: 1 } }}
     >
       <Typography.Text type="secondary">成员（{group.members.length} 人）</Typography.Text>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 6, margin: "6px 0 12px" }}>
@@ -124,6 +127,8 @@ export function RoundDetailPage() {
   const [assigning, setAssigning] = useState<Group | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [drawingId, setDrawingId] = useState<string | null>(null);
+  // Bumped when the draw modal closes, so that the record of draws shows the new ones.
+  const [drawsSeen, setDrawsSeen] = useState(0);
   const { run } = useAction();
   const screens = Grid.useBreakpoint();
   // Moving warns about the work items still open in the stages left behind (work-items module).
@@ -249,6 +254,13 @@ export function RoundDetailPage() {
         {hasRole(me, "officeStaff", "leadership") && (
           <RecusalCard key={`recusal:${groupsKey}`} roundId={r.id} />
         )}
+        {hasRole(me, "officeStaff", "leadership") && (
+          <DrawsCard
+            key={`draws:${groupsKey}:${drawsSeen}`}
+            roundId={r.id}
+            groupNames={Object.fromEntries(r.groups.map((g) => [g.id, g.name]))}
+          />
+        )}
         <RoundDocumentsCard roundId={r.id} groups={r.groups} />
       </Space>
       <GroupMembersModal
@@ -260,7 +272,10 @@ export function RoundDetailPage() {
         <DrawModal
           roundId={r.id}
           group={r.groups.find((g) => g.id === drawingId) ?? null}
-          onClose={() => setDrawingId(null)}
+          onClose={() => {
+            setDrawingId(null);
+            setDrawsSeen((n) => n + 1);
+          }}
           onChanged={round.reload}
         />
       )}
