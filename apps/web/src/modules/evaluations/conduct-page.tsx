@@ -19,7 +19,13 @@ const SCALE = [
   { value: 5, label: "好" },
 ];
 
-const errorText = (e: unknown) => (e instanceof ApiError ? e.message : "提交失败，请稍后重试");
+const errorText = (e: unknown) =>
+  e instanceof ApiError
+    ? e.code === "conduct.code_invalid"
+      ? `${e.message}。请核对后重新输入（字母不区分大小写）；如仍不能使用，请联系发放评价码的巡察组。`
+      : e.message
+    : "提交失败，请稍后重试";
+const toTop = () => window.scrollTo({ top: 0 });
 
 /**
  * The public conduct questionnaire (作风评价), no login: a person of an inspected unit enters the
@@ -37,6 +43,7 @@ export function ConductPage() {
     setError(null);
     try {
       setOpened(await api.post<Opened>("/public/conduct/open", { code }));
+      toTop();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -54,6 +61,7 @@ export function ConductPage() {
         remark: String(v.remark ?? ""),
       });
       setDone(true);
+      toTop();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -114,7 +122,7 @@ export function ConductPage() {
               </Typography.Text>
               。请根据巡察期间的实际情况，对每一项选择 1 至 5 分（5 分为好）。
             </Typography.Paragraph>
-            <Form layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form layout="vertical" onFinish={submit} requiredMark={false} scrollToFirstError>
               {opened.questions.map((q, i) => (
                 <Form.Item
                   key={q.code}

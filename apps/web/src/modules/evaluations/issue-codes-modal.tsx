@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api } from "../../app/api-client";
 import { useAction } from "../../app/use-request";
 import type { IssuedCodes } from "./api";
+import { openConductCodesSheet } from "./print-conduct-codes";
 
 /** Generates one-time conduct codes for a group's targets and shows them once, to print or send. */
 export function IssueCodesModal({
@@ -17,9 +18,11 @@ export function IssueCodesModal({
 }) {
   const [issued, setIssued] = useState<IssuedCodes | null>(null);
   const [perTarget, setPerTarget] = useState(10);
+  const [blocked, setBlocked] = useState(false);
   const { run, pending } = useAction();
   const close = () => {
     setIssued(null);
+    setBlocked(false);
     onClose();
   };
   const issue = async () => {
@@ -38,12 +41,16 @@ export function IssueCodesModal({
       open={group !== null}
       title={group ? `作风评价码：${group.name}` : ""}
       onCancel={close}
+      maskClosable={!issued}
       width={720}
       footer={
         issued ? (
           <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-              打印
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => setBlocked(!openConductCodesSheet(issued, url))}
+            >
+              打开打印页（每码一张裁切条）
             </Button>
             <Button type="primary" onClick={close}>
               我已保存，关闭
@@ -85,6 +92,14 @@ export function IssueCodesModal({
             title="评价码只显示这一次，请立即打印或分发"
             style={{ marginBottom: 12 }}
           />
+          {blocked && (
+            <Alert
+              type="error"
+              showIcon
+              title="浏览器拦截了新窗口，请允许弹出窗口后重试"
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Typography.Paragraph>
             {issued.committeeName} {issued.roundName} {issued.groupName} 作风评价：请用手机或电脑打开{" "}
             <Typography.Text code copyable>

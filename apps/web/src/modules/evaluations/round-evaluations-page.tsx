@@ -20,8 +20,10 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../../app/api-client";
 import { PageLoading } from "../../app/app-layout";
+import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
+import { hasRole } from "../../app/session";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -230,6 +232,7 @@ export function RoundEvaluationsPage() {
   const { id = "" } = useParams();
   const data = useRequest<RoundEvaluations>(`/rounds/${id}/evaluations`);
   const [issuing, setIssuing] = useState<GroupSheet | null>(null);
+  const office = hasRole(useMe(), "officeStaff");
   if (data.error) return <LoadError error={data.error} onRetry={data.reload} />;
   if (!data.data) return <PageLoading />;
   const d = data.data;
@@ -238,13 +241,20 @@ export function RoundEvaluationsPage() {
     <PageContainer
       title={`${d.round.name} 一巡一评`}
       extra={
-        <Link to={`/rounds/${d.round.id}`}>
-          <Button>返回轮次</Button>
-        </Link>
+        <>
+          {office && (
+            <Link to="/settings?tab=evaluation">
+              <Button>评价标准设置</Button>
+            </Link>
+          )}
+          <Link to={`/rounds/${d.round.id}`}>
+            <Button>返回轮次</Button>
+          </Link>
+        </>
       }
     >
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-        {!d.abilities.evaluate && (
+        {office && !d.abilities.evaluate && (
           <Alert
             type="info"
             showIcon
