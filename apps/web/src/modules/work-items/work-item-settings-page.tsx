@@ -423,9 +423,12 @@ export function WorkItemSettingsPage() {
     <PageContainer
       title="工作设置"
       extra={
-        <Link to="/settings/registers">
-          <Button icon={<NumberOutlined />}>发文字号设置</Button>
-        </Link>
+        // The numbering registers are the office's own (the leading group does not read them).
+        editable && (
+          <Link to="/settings/registers">
+            <Button icon={<NumberOutlined />}>发文字号设置</Button>
+          </Link>
+        )
       }
     >
       {!editable && (
@@ -456,7 +459,7 @@ export function WorkItemSettingsPage() {
             label: "一巡一评评价标准",
             children: <CriteriaSettingsCard editable={editable} />,
           },
-          {
+          editable && {
             key: "registers",
             label: "发文字号",
             children: (
@@ -465,12 +468,12 @@ export function WorkItemSettingsPage() {
                   <Typography.Text>
                     授权任职决定、巡察公告、立行立改通知书等公文按发文字号编号（发文机关、发文代字和适用的公文种类）。
                   </Typography.Text>
-                  <Link to="/settings/registers">{editable ? "设置发文字号" : "查看发文字号"}</Link>
+                  <Link to="/settings/registers">设置发文字号</Link>
                 </Space>
               </Card>
             ),
           },
-        ]}
+        ].filter((t) => t !== false)}
       />
     </PageContainer>
   );
