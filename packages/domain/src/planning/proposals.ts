@@ -1,5 +1,6 @@
 import {
   and,
+  committees,
   desc,
   eq,
   inArray,
@@ -364,16 +365,20 @@ export async function listPlanTerms(ctx: Ctx) {
   const ids = await planReadableCommittees(ctx.db, ctx.actor);
   if (!ids.length) throw new AppError("auth.forbidden");
   const rows = await ctx.db
-    .select()
+    .select({ term: terms, committeeName: committees.name })
     .from(terms)
+    .innerJoin(committees, eq(committees.id, terms.committeeId))
     .where(inArray(terms.committeeId, ids))
-    .orderBy(desc(terms.startsOn));
+    .orderBy(desc(terms.startsOn), committees.name);
   const office = new Set(
     ctx.actor.grants.filter((g) => g.role === "officeStaff" && !g.readOnly).map((g) => g.committeeId),
   );
-  return rows.map((t) => ({
+  // The upper level reads the terms of several committees, often named alike (十五届县委):
+  // the committee's name tells them apart.
+  return rows.map(({ term: t, committeeName }) => ({
     id: t.id,
     committeeId: t.committeeId,
+    committeeName,
     name: t.name,
     startsOn: t.startsOn,
     endsOn: t.endsOn,

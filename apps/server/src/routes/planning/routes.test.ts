@@ -55,7 +55,11 @@ describe("term plan", () => {
       const res = await s.get("/api/planning/terms");
       expect(res.statusCode, res.body).toBe(200);
       const term = res.json().find((t: { id: string }) => t.id === termId);
-      expect(term).toMatchObject({ plannedRounds: 0, planLimits: { groupsPerRound: 5, targetsPerGroup: 8 } });
+      expect(term).toMatchObject({
+        committeeName: w.committee.name,
+        plannedRounds: 0,
+        planLimits: { groupsPerRound: 5, targetsPerGroup: 8 },
+      });
     }
     const office = (await (await as(w, "office")).get("/api/planning/terms")).json();
     expect(office.find((t: { id: string }) => t.id === termId).canPlan).toBe(true);

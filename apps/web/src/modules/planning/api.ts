@@ -16,6 +16,7 @@ export interface PlanLimits {
 export interface PlanTerm {
   id: string;
   committeeId: string;
+  committeeName: string;
   name: string;
   startsOn: string;
   endsOn: string;

@@ -12,6 +12,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
 } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -47,6 +48,8 @@ const rateText = (rate: number | null) => (rate === null ? "—" : `${rate}%`);
 export function CoveragePage() {
   const [params, setParams] = useSearchParams();
   const terms = useRequest<PlanTerm[]>("/planning/terms");
+  // The upper level reads several committees' terms: name the committee then.
+  const severalCommittees = new Set((terms.data ?? []).map((t) => t.committeeId)).size > 1;
   const termId = params.get("term") ?? terms.data?.[0]?.id ?? null;
   const term = terms.data?.find((t) => t.id === termId);
   const tab = params.get("tab") === "planner" ? "planner" : "coverage";
@@ -70,7 +73,7 @@ export function CoveragePage() {
           onChange={(v: string) => setParam("term", v)}
           options={(terms.data ?? []).map((t) => ({
             value: t.id,
-            label: `${t.name}（${t.startsOn.slice(0, 4)}—${t.endsOn.slice(0, 4)}）`,
+            label: `${severalCommittees ? `${t.committeeName} · ` : ""}${t.name}（${t.startsOn.slice(0, 4)}—${t.endsOn.slice(0, 4)}）`,
           }))}
         />
       }
@@ -105,16 +108,41 @@ export function CoveragePage() {
   );
 }
 
-function Figure({ label, value, strong }: { label: string; value: string | number; strong?: boolean }) {
+function Figure({
+  label,
+  value,
+  strong,
+  hint,
+}: {
+  label: string;
+  value: string | number;
+  strong?: boolean;
+  /** How the figure is computed, on hover. */
+  hint?: string;
+}) {
+  const figure = <div style={{ fontSize: strong ? 24 : 20, fontWeight: 600 }}>{value}</div>;
   return (
     <div style={{ minWidth: 96 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {label}
       </Typography.Text>
-      <div style={{ fontSize: strong ? 24 : 20, fontWeight: 600 }}>{value}</div>
+      {hint ? (
+        <Tooltip title={hint}>
+          <span style={{ cursor: "help" }} role="note" aria-label={`${value}，${hint}`}>
+            {figure}
+          </span>
+        </Tooltip>
+      ) : (
+        figure
+      )}
     </div>
   );
 }
+
+const rateHint = (c: CoverageCounts) =>
+  c.rate === null
+    ? "覆盖率 = 已覆盖 ÷ 应覆盖（尚无应覆盖的对象）"
+    : `覆盖率 = 已覆盖 ÷ 应覆盖 = ${c.covered} ÷ ${c.required}`;
 
 function CoverageBar({ counts }: { counts: CoverageCounts }) {
   const parts: [CoverageStatus, string][] = [
@@ -270,7 +298,7 @@ function CoverageView({ termId, canPlan, onPlan }: { termId: string; canPlan: bo
       {data && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <div style={{ display: "flex", flexWrap: "wrap", gap: 24, alignItems: "flex-end" }}>
-            <Figure label="覆盖率" value={rateText(data.totals.rate)} strong />
+            <Figure label="覆盖率" value={rateText(data.totals.rate)} strong hint={rateHint(data.totals)} />
             <Figure label="应覆盖" value={data.totals.required} />
             <Figure label="已覆盖" value={data.totals.covered} />
             <Figure label="已安排" value={data.totals.scheduled} />
@@ -318,7 +346,15 @@ function CoverageView({ termId, canPlan, onPlan }: { termId: string; canPlan: bo
               { title: "已安排", dataIndex: "scheduled" },
               { title: "已规划", dataIndex: "planned" },
               { title: "未覆盖", dataIndex: "uncovered" },
-              { title: "覆盖率", dataIndex: "rate", render: rateText },
+              {
+                title: "覆盖率",
+                dataIndex: "rate",
+                render: (rate: number | null, r) => (
+                  <Tooltip title={rateHint(r)}>
+                    <span style={{ cursor: "help" }}>{rateText(rate)}</span>
+                  </Tooltip>
+                ),
+              },
               { title: "进度", key: "bar", width: 140, render: (_, r) => <CoverageBar counts={r} /> },
             ]}
           />
