@@ -142,7 +142,11 @@ export function RecusalCard({ roundId }: { roundId: string }) {
             <Select
               showSearch={{ optionFilterProp: "label" }}
               loading={people.loading}
-              options={asPaged(people.data).items.map((p) => ({ value: p.id, label: p.name }))}
+              placeholder="输入姓名搜索"
+              options={asPaged(people.data).items.map((p) => ({
+                value: p.id,
+                label: `${p.name}${p.unit ? `（${p.unit}）` : ""}`,
+              }))}
             />
           </Form.Item>
           <Form.Item
@@ -164,7 +168,12 @@ export function RecusalCard({ roundId }: { roundId: string }) {
             label="同意理由"
             rules={[{ required: true, whitespace: true, message: "请填写同意理由" }]}
           >
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea
+              rows={3}
+              maxLength={500}
+              showCount
+              placeholder="如：经领导小组会议研究，该同志已调离该单位多年、不涉及相关工作，同意其参加"
+            />
           </Form.Item>
         </Form>
       </Modal>
