@@ -79,7 +79,7 @@ export function CoveragePage() {
       }
     >
       {!terms.loading && !terms.data?.length ? (
-        <Empty description="尚无届次。请先在“巡察轮次”中新建届次。" />
+        <Empty description="尚无届次。请在“巡察轮次”页点击“新建轮次”，在表单中新建届次。" />
       ) : termId ? (
         <Tabs
           activeKey={tab}

@@ -456,7 +456,7 @@ export function WorkItemSettingsPage() {
           { key: "recusal", label: "回避规则", children: <RecusalRulesCard editable={editable} /> },
           {
             key: "evaluation",
-            label: "一巡一评评价标准",
+            label: "一巡一评",
             children: <CriteriaSettingsCard editable={editable} />,
           },
           editable && {
