@@ -6,6 +6,7 @@ import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
+import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import {
   type ConductQuestion,
   type Criterion,
@@ -73,10 +74,11 @@ export function CriteriaSettingsCard({ editable }: { editable: boolean }) {
   const { run, pending } = useAction();
   const { modal } = App.useApp();
   useEffect(() => setValue(setting.data ? structuredClone(setting.data.value) : undefined), [setting.data]);
+  const dirty = !!value && !!setting.data && JSON.stringify(value) !== JSON.stringify(setting.data.value);
+  useUnsavedPrompt(dirty && !pending, "一巡一评评价标准的修改尚未保存，确定离开此页面吗？");
   if (setting.error) return <LoadError error={setting.error} onRetry={setting.reload} />;
 
   const problems = value ? criteriaProblems(value) : [];
-  const dirty = !!value && !!setting.data && JSON.stringify(value) !== JSON.stringify(setting.data.value);
   const maxTotal = value?.criteria.reduce((s, c) => s + (Number(c.max) || 0), 0) ?? 0;
   const setCriterion = (index: number, patch: Partial<Criterion>) =>
     setValue(
