@@ -115,6 +115,8 @@ export function RegistersPage() {
 
   const served = new Set(items.flatMap((r) => r.kinds));
   const unserved = fallback.kinds.filter((k) => !served.has(k));
+  // Kinds with no register and no automatic one: documents of that kind cannot be issued yet.
+  const missing = DOCUMENT_KINDS.keys.filter((k) => !served.has(k) && !fallback.kinds.includes(k));
   return (
     <PageContainer
       title="发文字号设置"
@@ -137,6 +139,13 @@ export function RegistersPage() {
             type="info"
             showIcon
             title={`${unserved.map((k) => DOCUMENT_KINDS.labels[k]).join("、")}尚未设置发文字号：首次发文时将自动使用“${fallback.prefix}〔年份〕序号号”，发文机关为“${fallback.issuer}”。`}
+          />
+        )}
+        {missing.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`${missing.map((k) => DOCUMENT_KINDS.labels[k]).join("、")}尚未设置发文字号，设置前不能生成该文种的公文：请添加发文字号，或在已有发文字号的“适用文种”中勾选。`}
           />
         )}
         <Card size="small">
