@@ -320,7 +320,7 @@ function CoverageView({ termId, canPlan, onPlan }: { termId: string; canPlan: bo
               style={{ marginTop: 12 }}
               type="warning"
               showIcon
-              message={`尚有 ${data.totals.remaining} 个对象待覆盖，但本届已无规划中的后续轮次，请在“规划方案”中设置规划轮数。`}
+              title={`尚有 ${data.totals.remaining} 个对象待覆盖，但本届已无规划中的后续轮次，请在“规划方案”中设置规划轮数。`}
             />
           )}
         </Card>

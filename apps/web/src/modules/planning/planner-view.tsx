@@ -330,7 +330,7 @@ function ProposalView({
       <Alert
         type={shortfall.count ? "warning" : "success"}
         showIcon
-        message={<span data-testid="plan-statement">{shortfall.statement}</span>}
+        title={<span data-testid="plan-statement">{shortfall.statement}</span>}
         description={
           shortfall.reasons.length > 1 || shortfall.notes.length || shortfall.unplaced.length ? (
             <>
