@@ -201,7 +201,7 @@ describe("one round of inspection in the browser", () => {
       await page.getByRole("menuitem", { name: /巡察轮次/ }).click();
       await page.getByRole("link", { name: "十四届县委第一轮巡察" }).click();
       const rate = page.locator(".ant-statistic", { hasText: "整改率" });
-      await expect.poll(() => rate.innerText()).toContain("100.00%");
+      await expect.poll(() => rate.textContent()).toContain("100.00%");
       await shot(page, "08-office-round-rate");
     });
   });

@@ -1,11 +1,4 @@
-import {
-  createRound,
-  createTerm,
-  getRound,
-  listRounds,
-  listTerms,
-  updateRound,
-} from "@xuncha/domain";
+import { createRound, createTerm, getRound, listRounds, listTerms, updateRound } from "@xuncha/domain";
 import { ROUND_KINDS, ROUND_STAGES } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
