@@ -45,6 +45,13 @@ const asUser = (
   viewport?: { width: number; height: number },
 ) => runAsUser(e2e, name, steps, viewport);
 
+/** Signs the open finding's workpaper as the logged-in inspector. */
+async function signWorkpaper(page: import("playwright-core").Page) {
+  await page.getByRole("button", { name: "签名确认", exact: true }).click();
+  await page.locator(".ant-modal").getByRole("button", { name: /^签\s*名$/ }).click();
+  await success(page, "已签名");
+}
+
 describe("one round of inspection in the browser", () => {
   it("the office plans a round, forms a group and assigns it a target", async () => {
     await asUser("office-plans", async (page) => {
@@ -111,9 +118,9 @@ describe("one round of inspection in the browser", () => {
       await page.getByRole("button", { name: /登记问题/ }).click();
       await choose(page, page.getByLabel("被巡察对象"), targetName);
       await page.getByLabel("问题标题").fill("违规发放津补贴");
-      await page.getByLabel("问题类别").click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "六大纪律" }).click();
-      await page.locator(".ant-cascader-menu-item", { hasText: "廉洁纪律" }).click();
+      // Searched rather than hovered: the menu expands on hover, so a pointer passing over it moves it.
+      await page.getByLabel("问题类别").fill("廉洁纪律");
+      await page.locator(".ant-cascader-menu-item", { hasText: /六大纪律.*廉洁纪律/ }).click();
       await page.getByText("较重", { exact: true }).click();
       await page.getByLabel("问题描述").fill("2025年以加班费名义向班子成员发放津补贴12万元，无审批依据。");
       await page
@@ -123,13 +130,21 @@ describe("one round of inspection in the browser", () => {
       await shot(page, "03-member-new-finding");
       await page.getByRole("button", { name: /提\s*交/ }).click();
       await success(page, /已登记|提交/);
+      // The workpaper needs two inspectors' signatures, a review, then the leader's approval.
+      await page.getByRole("menuitem", { name: /巡察发现问题/ }).click();
+      await page.getByRole("button", { name: "违规发放津补贴" }).click();
+      await signWorkpaper(page);
     });
     await asUser("leader-approves", async (page) => {
       await login(e2e, page, users.leader!, TEST_PASSWORD);
       await page.getByRole("menuitem", { name: /巡察发现问题/ }).click();
       await page.getByRole("button", { name: "违规发放津补贴" }).click();
-      await page.getByRole("button", { name: /审批通过/ }).click();
-      await success(page, /审批/);
+      await signWorkpaper(page);
+      await page.getByRole("button", { name: "审核通过", exact: true }).click();
+      await page.locator(".ant-modal").getByRole("button", { name: "审核通过", exact: true }).click();
+      await success(page, "已审核通过");
+      await page.getByRole("button", { name: "审批通过", exact: true }).click();
+      await success(page, "已审批通过");
       await shot(page, "04-leader-approved");
     });
   });
