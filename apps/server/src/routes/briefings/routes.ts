@@ -17,7 +17,7 @@ import { BRIEFING_TOPICS, PARTNER_DEPARTMENT_KINDS, SEVERITIES } from "@xuncha/d
 import { z } from "zod";
 import { anyAccount, roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile } from "../files/routes";
 import { idParam, isoDate, longText, text } from "../schemas";
 import type { App } from "../types";
 
@@ -133,11 +133,7 @@ export async function briefingsRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readBriefingFile(ctxOf(req), req.params.id, req.params.fileId);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 

@@ -14,7 +14,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile } from "../files/routes";
 import { idParam, isoDate, text } from "../schemas";
 import type { App } from "../types";
 
@@ -129,11 +129,7 @@ export async function documentsRoutes(app: App) {
     { config: roles(...DOCUMENT_READERS), schema: { tags: ["documents"], params: idParam } },
     async (req, reply) => {
       const file = await readDocumentFile(ctxOf(req), req.params.id);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { readFile, storeFile } from "@xuncha/domain";
 import { AppError } from "@xuncha/domain/model";
+import type { FastifyReply } from "fastify";
 import { anyAccount } from "../../http/access";
 import { ctxOf } from "../context";
 import { idParam } from "../schemas";
@@ -7,6 +8,18 @@ import type { App } from "../types";
 
 /** RFC 5987 filename for Chinese names in Content-Disposition. */
 export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Sends a stored file as a download: its type, its name, its SHA-256, never kept in a shared cache. */
+export const sendFile = (
+  reply: FastifyReply,
+  file: { mime: string; name: string; sha256: string; content: Uint8Array },
+) =>
+  reply
+    .header("content-type", file.mime)
+    .header("content-disposition", attachment(file.name))
+    .header("x-content-sha256", file.sha256)
+    .header("cache-control", "private, no-store")
+    .send(Buffer.from(file.content));
 
 export async function filesRoutes(app: App) {
   app.post(
@@ -26,11 +39,7 @@ export async function filesRoutes(app: App) {
     { config: anyAccount(), schema: { tags: ["files"], params: idParam } },
     async (req, reply) => {
       const file = await readFile(ctxOf(req), req.params.id);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 }

@@ -11,7 +11,7 @@ import { IMMEDIATE_FIX_STATUSES } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile } from "../files/routes";
 import { idParam, isoDate, longText } from "../schemas";
 import type { App } from "../types";
 
@@ -78,11 +78,7 @@ export async function immediateFixesRoutes(app: App) {
     { config: roles(...READERS), schema: { tags, params: idParam } },
     async (req, reply) => {
       const file = await readImmediateFixFile(ctxOf(req), req.params.id);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 
@@ -94,11 +90,7 @@ export async function immediateFixesRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readImmediateFixFile(ctxOf(req), req.params.id, req.params.fileId);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 

@@ -12,7 +12,7 @@ import { REPORT_KINDS, REPORT_STATUSES } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile } from "../files/routes";
 import { idParam, text } from "../schemas";
 import type { App } from "../types";
 
@@ -106,11 +106,7 @@ export async function reportsRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readReportVersionFile(ctxOf(req), req.params.id, req.params.versionId);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 

@@ -10,7 +10,7 @@ import {
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile } from "../files/routes";
 import { idParam, text } from "../schemas";
 import type { App } from "../types";
 import { workpaperFields } from "./schemas";
@@ -66,11 +66,7 @@ export async function workpapersRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await readWorkpaperFile(ctxOf(req), req.params.id, req.params.versionId);
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", attachment(file.name))
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content));
+      return sendFile(reply, file);
     },
   );
 
