@@ -35,6 +35,7 @@ import { StatusTagView } from "../../components/status-tag";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import type { RoundSummary } from "../rounds/api";
+import { RoundFilter } from "../rounds/round-filter";
 
 /** GET /api/clues items */
 interface Clue {
@@ -284,17 +285,7 @@ export function CluesPage() {
         title="问题线索属敏感信息，查看和处置均记入审计日志，请勿截屏、外传。"
       />
       <search className="xc-filters">
-        <Select
-          allowClear
-          placeholder="全部轮次"
-          aria-label="巡察轮次"
-          value={roundId}
-          loading={rounds.loading}
-          onChange={(v?: string) => setRoundId(v)}
-          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          style={{ minWidth: 280 }}
-          popupMatchSelectWidth={false}
-        />
+        <RoundFilter rounds={rounds} value={roundId} onChange={setRoundId} />
       </search>
       {clues.error ? (
         <LoadError error={clues.error} onRetry={clues.reload} />

@@ -17,6 +17,7 @@ import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
 import { TableToolbar } from "../../components/table-toolbar";
 import type { RoundSummary } from "../rounds/api";
+import { RoundFilter } from "../rounds/round-filter";
 import type { FindingItem, FindingList } from "./api";
 import { FindingDrawer } from "./finding-drawer";
 import { findingsCountText, ROUTE_SHORT, routeText, SEVERITY_COLORS, severityLabel } from "./finding-labels";
@@ -140,17 +141,7 @@ export function FindingsPage() {
       }
     >
       <search className="xc-filters">
-        <Select
-          allowClear
-          placeholder="全部轮次"
-          aria-label="巡察轮次"
-          value={roundId}
-          loading={rounds.loading}
-          onChange={(v?: string) => setParam("roundId", v)}
-          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          style={{ minWidth: 240 }}
-          popupMatchSelectWidth={false}
-        />
+        <RoundFilter rounds={rounds} value={roundId} onChange={(id) => setParam("roundId", id)} />
         <Select
           allowClear
           placeholder="全部审批状态"

@@ -32,6 +32,7 @@ import { PageContainer } from "../../components/page-container";
 import { ReasonModal } from "../../components/reason-modal";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import type { RoundSummary } from "../rounds/api";
+import { RoundFilter } from "../rounds/round-filter";
 import type { ImmediateFix, ImmediateFixDetail } from "./api";
 import { downloadNotice, ImmediateFixTag } from "./immediate-fix-card";
 
@@ -284,17 +285,7 @@ export function ImmediateFixesPage() {
     <PageContainer title="立行立改">
       <search className="xc-filters">
         {!contactOnly && (
-          <Select
-            allowClear
-            placeholder="全部轮次"
-            aria-label="巡察轮次"
-            value={roundId}
-            loading={rounds.loading}
-            onChange={(v?: string) => setParam("roundId", v)}
-            options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-            style={{ minWidth: 220 }}
-            popupMatchSelectWidth={false}
-          />
+          <RoundFilter rounds={rounds} value={roundId} onChange={(id) => setParam("roundId", id)} />
         )}
         <Select
           allowClear

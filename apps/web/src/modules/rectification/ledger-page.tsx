@@ -28,6 +28,7 @@ import { StatusTagView } from "../../components/status-tag";
 import { TableToolbar } from "../../components/table-toolbar";
 import { SEVERITY_COLORS, severityLabel } from "../findings/finding-labels";
 import type { RoundSummary } from "../rounds/api";
+import { RoundFilter } from "../rounds/round-filter";
 import type { Ledger, LedgerItem } from "./api";
 import { MeasureList } from "./measure-list";
 
@@ -223,17 +224,7 @@ export function LedgerPage() {
       }
     >
       <search className="xc-filters">
-        <Select
-          allowClear
-          placeholder="全部轮次"
-          aria-label="巡察轮次"
-          value={roundId}
-          loading={rounds.loading}
-          onChange={(v?: string) => setRoundId(v)}
-          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          style={{ minWidth: 260 }}
-          popupMatchSelectWidth={false}
-        />
+        <RoundFilter rounds={rounds} value={roundId} onChange={setRoundId} />
         <Select<LedgerState>
           allowClear
           placeholder="全部状态"

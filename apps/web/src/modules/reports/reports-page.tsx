@@ -15,6 +15,7 @@ import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import type { RoundDetail, RoundSummary } from "../rounds/api";
+import { RoundFilter } from "../rounds/round-filter";
 import { REPORT_STATUS_COLORS, type ReportDetail, type ReportItem } from "./api";
 
 interface NewReportForm {
@@ -143,17 +144,7 @@ export function ReportsPage() {
       }
     >
       <search className="xc-filters">
-        <Select
-          allowClear
-          placeholder="全部轮次"
-          aria-label="巡察轮次"
-          value={roundId}
-          loading={rounds.loading}
-          onChange={(v?: string) => setParam("roundId", v)}
-          options={(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          style={{ minWidth: 220 }}
-          popupMatchSelectWidth={false}
-        />
+        <RoundFilter rounds={rounds} value={roundId} onChange={(id) => setParam("roundId", id)} />
         <Select
           allowClear
           placeholder="全部状态"
