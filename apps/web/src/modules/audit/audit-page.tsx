@@ -8,6 +8,7 @@ import { formatDateTime } from "../../app/format";
 import { asPaged, type Paged } from "../../app/paged";
 import { totalText, valueFilters } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { useServerPaging } from "../../app/use-server-paging";
 import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -47,8 +48,7 @@ function summaryText(summary: unknown): string {
 
 /** auditAdmin: the append-only audit log and the hash-chain check. */
 export function AuditPage() {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { page, pageSize, setPage, pagination } = useServerPaging(50, [50, 100, 200]);
   const [search, setSearch] = useState("");
   const [actor, setActor] = useState("");
   const [action, setAction] = useState<string>();
@@ -200,18 +200,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={list.items}
             scroll={{ x: "max-content" }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.total,
-              showSizeChanger: true,
-              pageSizeOptions: [50, 100, 200],
-              showTotal: totalText("条记录"),
-              onChange: (p, s) => {
-                setPage(s === pageSize ? p : 1);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(list.total, totalText("条记录"))}
             locale={{ emptyText: "暂无审计记录" }}
           />
         </>

@@ -10,6 +10,7 @@ import { groupGrants } from "../../app/session";
 import { findingStatusTag } from "../../app/status";
 import { labelFilters, numberSorter, textSorter, valueFilters } from "../../app/table";
 import { useRequest } from "../../app/use-request";
+import { useServerPaging } from "../../app/use-server-paging";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
@@ -36,8 +37,7 @@ export function FindingsPage() {
   const q = params.get("q") ?? "";
   const openId = params.get("open");
   const [search, setSearch] = useState(q);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const rounds = useRequest<RoundSummary[]>("/rounds");
   const list = useRequest<FindingList>("/findings", { roundId, status, route, q, page, pageSize });
   const canCreate = groupGrants(me).length > 0;
@@ -179,18 +179,9 @@ export function FindingsPage() {
             columns={columns}
             dataSource={items}
             scroll={{ x: "max-content" }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => findingsCountText(total, list.data?.totalCapped),
-              onChange: (p, s) => {
-                setPage(s === pageSize ? p : 1);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(list.data?.total ?? 0, (total) =>
+              findingsCountText(total, list.data?.totalCapped),
+            )}
             locale={{ emptyText: "没有符合条件的问题" }}
           />
         </>

@@ -9,6 +9,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { useServerPaging } from "../../app/use-server-paging";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
@@ -36,8 +37,7 @@ export function PeoplePage() {
   const [available, setAvailable] = useState<Availability>();
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const filters = { pool, q, expertise: expertise.join(",") || undefined, available };
   const list = useRequest<PeopleList>("/people", { ...filters, page, pageSize });
   const stats = useRequest<PoolStats>("/people/stats");
@@ -175,18 +175,7 @@ export function PeoplePage() {
             dataSource={list.data?.items}
             scroll={{ x: "max-content" }}
             onRow={(p) => ({ onDoubleClick: () => navigate(`/personnel/${p.id}`) })}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: totalText("人"),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagination(list.data?.total ?? 0, totalText("人"))}
             locale={{
               emptyText: filtered
                 ? "没有符合条件的人员"

@@ -11,6 +11,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { useServerPaging } from "../../app/use-server-paging";
 import { DataTable } from "../../components/data-table";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
@@ -144,8 +145,7 @@ function TrainingDrawer({
 export function TrainingsPage() {
   const me = useMe();
   const [year, setYear] = useState<number>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const list = useRequest<TrainingList>("/trainings", { year, page, pageSize });
   const [editing, setEditing] = useState<Training | "new" | null>(null);
   const { modal } = App.useApp();
@@ -248,16 +248,7 @@ export function TrainingsPage() {
             columns={columns}
             dataSource={list.data?.items}
             scroll={{ x: "max-content" }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showTotal: totalText("次培训"),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagination(list.data?.total ?? 0, totalText("次培训"))}
             locale={{ emptyText: year ? `${year}年没有培训记录` : "暂无培训记录" }}
           />
         </>

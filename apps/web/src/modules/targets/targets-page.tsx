@@ -10,6 +10,7 @@ import { notifySuccess } from "../../app/notify";
 import { hasRole } from "../../app/session";
 import { textSorter, totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
+import { useServerPaging } from "../../app/use-server-paging";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { LoadError } from "../../components/load-error";
@@ -24,8 +25,7 @@ export function TargetsPage() {
   const [category, setCategory] = useState<TargetCategory>();
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const list = useRequest<TargetList>("/targets", { category, q, page, pageSize });
   const [editing, setEditing] = useState<Target | "new" | null>(null);
   const [importing, setImporting] = useState(false);
@@ -150,18 +150,7 @@ export function TargetsPage() {
             columns={columns}
             dataSource={list.data?.items}
             scroll={{ x: "max-content" }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: totalText("个对象"),
-              onChange: (p, s) => {
-                setPage(s === pageSize ? p : 1);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(list.data?.total ?? 0, totalText("个对象"))}
             locale={{
               emptyText: q || category ? "没有符合条件的被巡察对象" : "对象库为空，可点击“导入”或“新增对象”",
             }}
