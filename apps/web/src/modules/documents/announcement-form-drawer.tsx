@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { api } from "../../app/api-client";
+import { drafts } from "../../app/draft";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
@@ -14,6 +15,10 @@ interface AnnouncementForm {
   email: string;
   deadline: Dayjs;
 }
+
+/** The contact lines of the last announcement issued from this browser, offered again. */
+const CONTACT_KEY = "announcement.contact";
+type Contact = Pick<AnnouncementForm, "phone" | "mailbox" | "email">;
 
 /** Office: generate the round's (or one group's) 巡察公告 with phone, mailbox, email, deadline. */
 export function AnnouncementFormDrawer({
@@ -43,7 +48,10 @@ export function AnnouncementFormDrawer({
     );
     if (result.ok) {
       notifySuccess(`已生成${result.value.number}`);
+      const contact: Contact = { phone: v.phone.trim(), mailbox: v.mailbox.trim(), email: v.email.trim() };
+      drafts.save(CONTACT_KEY, contact);
       form.resetFields();
+      form.setFieldsValue(contact);
       onIssued(result.value);
     }
   };
@@ -57,7 +65,13 @@ export function AnnouncementFormDrawer({
       pending={pending}
       onSubmit={() => form.submit()}
     >
-      <Form form={form} layout="vertical" name="announcement" onFinish={submit}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="announcement"
+        onFinish={submit}
+        initialValues={drafts.load<Contact>(CONTACT_KEY)}
+      >
         <Form.Item name="groupId" label="范围" extra="不选则生成本轮各巡察组的统一公告">
           <Select
             allowClear
@@ -69,6 +83,7 @@ export function AnnouncementFormDrawer({
           name="phone"
           label="值班电话"
           rules={[{ required: true, whitespace: true, message: "请填写值班电话" }]}
+          extra="电话、信箱和邮箱默认沿用上次生成公告时填写的内容，各组不同时请修改。"
         >
           <Input maxLength={40} inputMode="tel" placeholder="如：0931-1234567" />
         </Form.Item>
