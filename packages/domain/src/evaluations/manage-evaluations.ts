@@ -13,6 +13,7 @@ import {
   targets,
   terms,
 } from "@xuncha/db";
+import QRCode from "qrcode";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, committeesWhere } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -211,8 +212,13 @@ export async function saveGroupEvaluation(ctx: Ctx, groupId: string, input: Save
 /**
  * Issues `perTarget` one-time codes to each target of the group (office) for the conduct
  * questionnaire. The codes are returned once, here, to print or send; only their SHA-256 is kept.
+ * With them come the public page's address and its QR code (the code itself is never in a URL).
  */
-export async function issueConductCodes(ctx: Ctx, groupId: string, input: { perTarget: number }) {
+export async function issueConductCodes(
+  ctx: Ctx,
+  groupId: string,
+  input: { perTarget: number; publicBaseUrl: string },
+) {
   return ctx.db.transaction(async (tx) => {
     const { group, round } = await loadGroupFor(ctx, tx, groupId, "write");
     const assigned = await tx
@@ -246,12 +252,15 @@ export async function issueConductCodes(ctx: Ctx, groupId: string, input: { perT
       committeeId: group.committeeId,
       summary: { roundId: round.id, perTarget: input.perTarget, count: rows.length },
     });
+    const pageUrl = `${input.publicBaseUrl.replace(/\/+$/, "")}/p/conduct`;
     return {
       committeeName: committee?.name ?? "",
       roundName: round.name,
       groupId: group.id,
       groupName: group.name,
       targets: issued,
+      pageUrl,
+      qrDataUrl: await QRCode.toDataURL(pageUrl, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
     };
   });
 }

@@ -10,10 +10,9 @@ import {
   updateRegister,
 } from "@xuncha/domain";
 import { DOCUMENT_KINDS } from "@xuncha/domain/model";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { roles } from "../../http/access";
-import { ctxOf } from "../context";
+import { ctxOf, publicBaseUrl } from "../context";
 import { sendFile } from "../files/routes";
 import { idParam, isoDate, text } from "../schemas";
 import type { App } from "../types";
@@ -26,13 +25,6 @@ const registerBody = z.strictObject({
   prefix: text("发文代字", 20).refine((s) => !/[〔〕\s]/.test(s), "发文代字不能含六角括号或空格"),
   kinds: z.array(z.enum(DOCUMENT_KINDS.keys)).min(1, "请至少选择一个文种").max(DOCUMENT_KINDS.keys.length),
 });
-
-/**
- * The public base URL printed in QR codes: XUNCHA_PUBLIC_URL when set, otherwise the address this
- * request came in on (the office generates announcements from the address the public will use).
- */
-const publicBaseUrl = (req: FastifyRequest) =>
-  req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
 export async function documentsRoutes(app: App) {
   app.get("/numbering-registers", { config: roles("officeStaff"), schema: { tags: ["documents"] } }, (req) =>

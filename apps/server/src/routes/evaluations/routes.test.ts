@@ -156,6 +156,8 @@ describe("conduct questionnaire (作风评价)", () => {
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     expect(body.groupName).toBe(w.groupA.name);
+    expect(body.pageUrl).toMatch(/^http:\/\/[^/]+\/p\/conduct$/);
+    expect(body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(body.targets).toHaveLength(1);
     expect(body.targets[0].targetId).toBe(w.targetA.id);
     const codes = body.targets[0].codes as string[];

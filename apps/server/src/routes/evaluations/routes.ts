@@ -8,7 +8,7 @@ import {
 } from "@xuncha/domain";
 import { z } from "zod";
 import { publicRoute, roles } from "../../http/access";
-import { ctxOf } from "../context";
+import { ctxOf, publicBaseUrl } from "../context";
 import { idParam } from "../schemas";
 import type { App } from "../types";
 
@@ -61,7 +61,14 @@ export async function evaluationsRoutes(app: App) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await issueConductCodes(ctxOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(
+          await issueConductCodes(ctxOf(req), req.params.id, {
+            ...req.body,
+            publicBaseUrl: publicBaseUrl(req),
+          }),
+        ),
   );
 
   app.get(

@@ -18,7 +18,7 @@ import { AppError } from "@xuncha/domain/model";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { publicRoute, roles } from "../../http/access";
-import { ctxOf } from "../context";
+import { ctxOf, publicBaseUrl } from "../context";
 import { idParam, isoDate } from "../schemas";
 import type { App } from "../types";
 import { AttemptLimiter } from "./attempt-limiter";
@@ -53,9 +53,6 @@ const answer = z.union([
   z.array(z.number().int().min(0).max(19)).max(20),
   z.string().max(4000),
 ]);
-
-const publicBaseUrl = (req: FastifyRequest) =>
-  req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
 export async function surveysRoutes(app: App) {
   const limiter = new AttemptLimiter();

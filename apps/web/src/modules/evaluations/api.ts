@@ -60,6 +60,9 @@ export interface IssuedCodes {
   groupId: string;
   groupName: string;
   targets: { targetId: string; targetName: string; codes: string[] }[];
+  /** The public questionnaire's address and its QR code (a PNG data URL), printed on every slip. */
+  pageUrl: string;
+  qrDataUrl: string;
 }
 
 /** GET /api/people/:id/evaluations items (for the personnel page) */

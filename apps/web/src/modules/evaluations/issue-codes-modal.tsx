@@ -35,7 +35,6 @@ export function IssueCodesModal({
       onIssued();
     }
   };
-  const url = `${window.location.origin}/p/conduct`;
   return (
     <Modal
       open={group !== null}
@@ -46,10 +45,7 @@ export function IssueCodesModal({
       footer={
         issued ? (
           <Space>
-            <Button
-              icon={<PrinterOutlined />}
-              onClick={() => setBlocked(!openConductCodesSheet(issued, url))}
-            >
+            <Button icon={<PrinterOutlined />} onClick={() => setBlocked(!openConductCodesSheet(issued))}>
               打开打印页（每码一张裁切条）
             </Button>
             <Button type="primary" onClick={close}>
@@ -103,7 +99,7 @@ export function IssueCodesModal({
           <Typography.Paragraph>
             {issued.committeeName} {issued.roundName} {issued.groupName} 作风评价：请用手机或电脑打开{" "}
             <Typography.Text code copyable>
-              {url}
+              {issued.pageUrl}
             </Typography.Text>
             ，输入评价码后匿名作答，每个评价码只能使用一次。
           </Typography.Paragraph>

@@ -5,18 +5,20 @@ const escapeHtml = (s: string) =>
 
 /**
  * Opens a printable sheet of the conduct codes just issued, in a new window: one slip per code to
- * cut and hand out, grouped by target, each with the page's address. Written in the browser; the
- * code never travels in a URL. False when the browser blocked the window.
+ * cut and hand out, grouped by target, each with the page's address and its QR code. Written in the
+ * browser; the code never travels in a URL. False when the browser blocked the window.
  */
-export function openConductCodesSheet(issued: IssuedCodes, pageUrl: string): boolean {
+export function openConductCodesSheet(issued: IssuedCodes): boolean {
+  const { pageUrl, qrDataUrl } = issued;
   const win = window.open("", "_blank");
   if (!win) return false;
   const heading = `${issued.committeeName} ${issued.roundName} ${issued.groupName}`;
   const slip = (target: string, code: string) => `
     <div class="slip">
+      <img class="qr" src="${qrDataUrl}" alt="问卷页面二维码" />
       <div class="title">巡察组作风评价（${escapeHtml(target)}）</div>
       <div>${escapeHtml(heading)}</div>
-      <div>请用手机或电脑打开 <b>${escapeHtml(pageUrl)}</b>，输入评价码：</div>
+      <div>请用手机扫描二维码，或用电脑打开 <b>${escapeHtml(pageUrl)}</b>，输入评价码：</div>
       <div class="code">${code}</div>
       <div class="note">匿名填写，系统不记录填写人；每个评价码只能使用一次。</div>
     </div>`;
@@ -28,7 +30,8 @@ export function openConductCodesSheet(issued: IssuedCodes, pageUrl: string): boo
   h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
   .hint { font-size: 10pt; margin-bottom: 4mm; }
   .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
-  .slip { border: 1px dashed #888; padding: 4mm; break-inside: avoid; font-size: 9pt; }
+  .slip { border: 1px dashed #888; padding: 4mm; break-inside: avoid; font-size: 9pt; min-height: 24mm; }
+  .qr { float: right; width: 22mm; height: 22mm; margin-left: 2mm; }
   .title { font-weight: bold; font-size: 10pt; margin-bottom: 1mm; }
   .code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 14pt; font-weight: bold; letter-spacing: 1px; margin: 1.5mm 0; }
   .note { color: #444; font-size: 8pt; }
