@@ -1,5 +1,6 @@
 export * from "./create-person";
 export * from "./export-people";
+export * from "./export-trainings";
 export * from "./get-person";
 export * from "./import-people";
 export * from "./list-people";

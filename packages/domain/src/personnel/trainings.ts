@@ -41,7 +41,7 @@ export interface TrainingFilters {
 
 type TrainingRow = typeof trainings.$inferSelect;
 
-async function attendeesOf(db: Ctx["db"] | Tx, trainingIds: string[]) {
+export async function attendeesOf(db: Ctx["db"] | Tx, trainingIds: string[]) {
   if (!trainingIds.length)
     return new Map<string, { id: string; name: string; pool: string; unit: string }[]>();
   const rows = await db
@@ -80,7 +80,7 @@ function presentTraining(
   };
 }
 
-function trainingConditions(ctx: Ctx, filters: TrainingFilters): SQL {
+export function trainingConditions(ctx: Ctx, filters: TrainingFilters): SQL {
   const committeeIds = poolReaders(ctx.actor);
   if (!committeeIds.length) throw new AppError("auth.forbidden");
   const q = filters.q?.trim();

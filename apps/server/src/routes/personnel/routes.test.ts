@@ -11,7 +11,7 @@ import {
   personRelatives,
 } from "@xuncha/db";
 import { buildAccount, buildPerson, buildTarget } from "@xuncha/db/testing";
-import { PERSON_LEDGER, readLedger } from "@xuncha/domain";
+import { PERSON_LEDGER, readLedger, TRAINING_LEDGER } from "@xuncha/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { errorOf, type Session } from "../../../test/client";
@@ -128,6 +128,7 @@ describe("people (pools)", () => {
         "/api/people/export",
         "/api/people/stats",
         "/api/trainings",
+        "/api/trainings/export",
       ]) {
         expect((await session.get(url)).statusCode, `${key} ${url}`).toBe(403);
       }
@@ -417,6 +418,25 @@ describe("trainings", () => {
       "财务审计专题培训",
     ]);
     expect((await office.get("/api/trainings?year=2025")).json()).toMatchObject({ total: 1, personTimes: 1 });
+
+    // The register as Excel: every training (not one page), attendees named with their pool.
+    const exported = await office.get("/api/trainings/export");
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers["content-disposition"]).toContain(encodeURIComponent("巡察业务培训登记表.xlsx"));
+    const sheet = await readLedger(exported.rawPayload, TRAINING_LEDGER);
+    expect(sheet.errors).toEqual([]);
+    expect(sheet.rows.map((r) => r.values)).toMatchObject([
+      { title: "2026年巡察业务培训班", hours: 16, personTimes: 2 },
+      { title: "财务审计专题培训", personTimes: 1, attendees: `${memberA.name}（人才库）` },
+    ]);
+    expect(String(sheet.rows[0]!.values.attendees)).toContain(`${leaderA.name}（组长库）`);
+    const [exportEntry] = await kit.auditBy(office.id, "training.export");
+    expect(exportEntry!.summary).toMatchObject({ count: 2, personTimes: 3 });
+    const year2025 = await readLedger(
+      (await office.get("/api/trainings/export?year=2025")).rawPayload,
+      TRAINING_LEDGER,
+    );
+    expect(year2025.rows).toHaveLength(1);
     const page = (await office.get(`/api/people/${memberA.id}`)).json();
     expect(page).toMatchObject({ trainingTimes: 2, trainingHours: 16 });
 

@@ -9,6 +9,7 @@ import {
   deletePersonTie,
   deleteTraining,
   exportPeople,
+  exportTrainings,
   getPerson,
   getPoolStats,
   importPeople,
@@ -234,6 +235,21 @@ export async function personnelRoutes(app: App) {
 
   app.get("/trainings", { config: POOL_READERS, schema: { tags, querystring: trainingQuery } }, (request) =>
     listTrainings(ctxOf(request), request.query),
+  );
+
+  app.get(
+    "/trainings/export",
+    {
+      config: POOL_READERS,
+      schema: { tags, querystring: trainingQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) => {
+      const { buffer, fileName } = await exportTrainings(ctxOf(request), request.query);
+      return reply
+        .header("content-type", XLSX_MIME)
+        .header("content-disposition", attachment(fileName, "trainings.xlsx"))
+        .send(buffer);
+    },
   );
 
   app.post("/trainings", { config: OFFICE, schema: { tags, body: trainingBody } }, async (request, reply) =>

@@ -1,10 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../app/api-client";
+import { api, download } from "../../app/api-client";
 import { useMe } from "../../app/auth";
 import { formatDate } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
@@ -150,7 +150,14 @@ export function TrainingsPage() {
   const [editing, setEditing] = useState<Training | "new" | null>(null);
   const { modal } = App.useApp();
   const { run } = useAction();
+  const { run: runExport, pending: exporting } = useAction();
   const canCreate = list.data?.abilities?.create ?? hasRole(me, "officeStaff");
+  const onExport = async () => {
+    const result = await runExport(() =>
+      download("/trainings/export", { year }, `巡察业务培训登记表${year ? `（${year}年）` : ""}.xlsx`),
+    );
+    if (result.ok) notifySuccess(`已导出：${result.value}`);
+  };
   const thisYear = new Date().getFullYear();
 
   const remove = (t: Training) =>
@@ -238,9 +245,11 @@ export function TrainingsPage() {
         <LoadError error={list.error} onRetry={list.reload} />
       ) : (
         <>
-          <TableToolbar
-            countText={`共 ${list.data?.total ?? 0} 次培训，${list.data?.personTimes ?? 0} 人次`}
-          />
+          <TableToolbar countText={`共 ${list.data?.total ?? 0} 次培训，${list.data?.personTimes ?? 0} 人次`}>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+              导出 Excel
+            </Button>
+          </TableToolbar>
           <DataTable<Training>
             rowKey="id"
             size="middle"
