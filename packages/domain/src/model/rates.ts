@@ -7,8 +7,9 @@ export interface Rate {
   formula: string;
 }
 
+/** Rounds half up to two decimals; numerator × 10000 ÷ denominator keeps exact halves exact (57/800 = 7.13%). */
 export function rate(numerator: number, denominator: number, formula: string): Rate {
-  const percent = denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100;
+  const percent = denominator === 0 ? null : Math.round((numerator * 10000) / denominator) / 100;
   return { numerator, denominator, percent, formula };
 }
 
