@@ -1,4 +1,6 @@
 import { groupEvaluationCriteriaSetting } from "../evaluations/criteria";
+import { escalationSetting } from "../rectification/escalation";
+import { jointReviewSetting } from "../rectification/joint-review";
 import { rotationSettingDef } from "../recusal/load-recusal-facts";
 import { tipSettingDef } from "../tips/tip-settings";
 import { workItemChecklistSetting } from "../work-items/checklist";
@@ -16,6 +18,8 @@ export const COMMITTEE_SETTINGS = {
   groupEvaluationCriteria: groupEvaluationCriteriaSetting,
   "recusal.rotation": rotationSettingDef,
   tips: tipSettingDef,
+  "rectification.jointReview": jointReviewSetting,
+  "rectification.escalation": escalationSetting,
 } satisfies Record<string, SettingDef>;
 
 export type CommitteeSettingKey = keyof typeof COMMITTEE_SETTINGS;
