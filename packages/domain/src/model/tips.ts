@@ -39,3 +39,22 @@ export const TIP_CATEGORIES = [
   { key: "other", name: "其他" },
 ];
 export const tipCategoryName = (key: string) => TIP_CATEGORIES.find((c) => c.key === key)?.name ?? key;
+
+/**
+ * The ciphers of new tips (crypto/seal.ts CIPHERS), as the office chooses them in the settings. Each
+ * tip records its own cipher, so a change applies to tips received afterwards.
+ */
+export const TIP_CIPHER_LABELS = {
+  sm4: "SM4（国密算法，默认）",
+  "aes-256-gcm": "AES-256-GCM",
+} as const;
+
+/**
+ * The bounds of the attachment limits in the committee's `tips` setting (tips/tip-settings.ts), shared
+ * by the server's schema and the settings form.
+ */
+export const TIP_FILE_LIMIT_BOUNDS = {
+  maxFiles: { min: 0, max: 20 },
+  maxFileMb: { min: 1, max: 200 },
+  maxTotalMb: { min: 1, max: 500 },
+} as const;

@@ -32,6 +32,7 @@ import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { CriteriaSettingsCard } from "../evaluations/criteria-settings-card";
+import { TipSettingsCard } from "../tips/tip-settings-card";
 import {
   ANCHOR_LABELS,
   type ChecklistItem,
@@ -411,7 +412,8 @@ function ChecklistCard({ editable }: { editable: boolean }) {
 
 /**
  * The office's settings: deadlines, the stage checklist, recusal rules, the group evaluation
- * criteria (一巡一评) and a way to the numbering registers (发文字号).
+ * criteria (一巡一评), tips (信访举报: cipher and attachment limits) and a way to the numbering
+ * registers (发文字号).
  */
 export function WorkItemSettingsPage() {
   const { state } = useAuth();
@@ -459,6 +461,7 @@ export function WorkItemSettingsPage() {
             label: "一巡一评",
             children: <CriteriaSettingsCard editable={editable} />,
           },
+          { key: "tips", label: "信访举报", children: <TipSettingsCard editable={editable} /> },
           editable && {
             key: "registers",
             label: "发文字号",
