@@ -13,14 +13,18 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { api } from "../../app/api-client";
+import { useMe } from "../../app/auth";
 import { formatDate, formatSize, todayIso } from "../../app/format";
 import { notifyError, notifySuccess } from "../../app/notify";
+import { groupGrants } from "../../app/session";
 import { useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import type { RoundDetail } from "../rounds/api";
 import { REVEAL_STATUS_LABELS, type TipDetail } from "./api";
+import { FindingPicker, LinkedFinding } from "./finding-picker";
 import { tipStatusTag } from "./tip-status";
 
 type Decision = "use" | "handOver" | "file";
@@ -59,6 +63,8 @@ export function TipDrawer({
     }
   };
   const t = tip.data;
+  const me = useMe();
+  const inTipGroup = !!t?.groupId && groupGrants(me).some((g) => g.groupId === t.groupId);
   const groups = round.data?.groups ?? [];
   const targets = groups.flatMap((g) => g.targets);
 
@@ -125,6 +131,11 @@ export function TipDrawer({
               <Divider />
               <Descriptions column={1} size="small" title="处理情况">
                 <Descriptions.Item label="决定日期">{formatDate(t.decidedOn)}</Descriptions.Item>
+                {t.findingId && (
+                  <Descriptions.Item label="关联问题">
+                    <LinkedFinding findingId={t.findingId} />
+                  </Descriptions.Item>
+                )}
                 {t.handOverTargetName && (
                   <Descriptions.Item label="交办单位">
                     {t.handOverTargetName}（期限 {formatDate(t.handOverDeadline)}）
@@ -208,10 +219,25 @@ export function TipDrawer({
                 {decision === "use" && (
                   <Form.Item
                     name="findingId"
-                    label="关联问题编号（选填）"
-                    extra="问题登记后，可在问题详情中复制其编号"
+                    label="关联问题（选填）"
+                    extra={
+                      <>
+                        可按编号、标题或被巡察对象搜索{t.groupName ?? "本组"}在本轮登记的问题。
+                        {inTipGroup ? (
+                          <>
+                            问题尚未登记的，可先
+                            <Link to="/findings/new" target="_blank">
+                              登记问题
+                            </Link>
+                            ，再回到此处关联。
+                          </>
+                        ) : (
+                          "问题尚未登记的，可待巡察组登记后再作决定。"
+                        )}
+                      </>
+                    }
                   >
-                    <Input placeholder="问题编号（36 位）" />
+                    <FindingPicker roundId={t.roundId} groupId={t.groupId} />
                   </Form.Item>
                 )}
                 {decision === "file" ? (
