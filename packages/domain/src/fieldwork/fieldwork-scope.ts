@@ -3,6 +3,7 @@ import {
   and,
   eq,
   groupMembers,
+  groups as groupsTable,
   groupTargets,
   inArray,
   or,
@@ -10,10 +11,12 @@ import {
   type SQL,
   sql,
   type Tx,
+  terms,
 } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import { committeesWhere, groupIdsOf } from "../access/policies";
 import { AppError } from "../model/errors";
+import { roundName } from "../rounds/round-name";
 
 const anyOf = (parts: (SQL | undefined)[]): SQL => {
   const present = parts.filter((p): p is SQL => p !== undefined);
@@ -64,6 +67,31 @@ export function fieldworkCountScope(
   columns: { committeeId: AnyColumn; groupId: AnyColumn },
 ): SQL {
   return fieldworkRecordScope(actor, columns);
+}
+
+type Scope = (actor: Actor, columns: { committeeId: AnyColumn; groupId: AnyColumn }) => SQL;
+
+/**
+ * A round (with its name) in which the scope lets the actor see records: the round's committee, or
+ * one of its groups, is within the scope. Any other round is not found.
+ */
+export async function roundInScope(tx: Tx, actor: Actor, roundId: string, scope: Scope) {
+  const [row] = await tx
+    .select({
+      id: rounds.id,
+      committeeId: rounds.committeeId,
+      number: rounds.number,
+      termName: terms.name,
+    })
+    .from(rounds)
+    .innerJoin(terms, eq(terms.id, rounds.termId))
+    .leftJoin(groupsTable, eq(groupsTable.roundId, rounds.id))
+    .where(
+      and(eq(rounds.id, roundId), scope(actor, { committeeId: rounds.committeeId, groupId: groupsTable.id })),
+    )
+    .limit(1);
+  if (!row) throw new AppError("round.not_found");
+  return { id: row.id, committeeId: row.committeeId, name: roundName(row.termName, row.number) };
 }
 
 /** Throws unless every person is a member of the group and there are at least `min` of them. */

@@ -1,3 +1,4 @@
+export * from "./export-fieldwork";
 export * from "./fieldwork-counts";
 export * from "./fieldwork-records";
 export * from "./fieldwork-scope";

@@ -3,6 +3,7 @@ import {
   createBriefingRequest,
   createPartnerDepartment,
   createPreInspectionItem,
+  exportBriefingRequests,
   getBriefingRequest,
   listBriefingAnswers,
   listBriefingRequests,
@@ -17,7 +18,7 @@ import { BRIEFING_TOPICS, PARTNER_DEPARTMENT_KINDS, SEVERITIES } from "@xuncha/d
 import { z } from "zod";
 import { anyAccount, roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { sendFile } from "../files/routes";
+import { attachment, sendFile } from "../files/routes";
 import { idParam, isoDate, longText, text } from "../schemas";
 import type { App } from "../types";
 
@@ -69,6 +70,29 @@ export async function briefingsRoutes(app: App) {
       },
     },
     (req) => listBriefingRequests(ctxOf(req), req.query),
+  );
+
+  app.get(
+    "/briefings/export",
+    {
+      config: roles("officeStaff", "leadership"),
+      schema: {
+        tags: ["briefings"],
+        querystring: z.strictObject({
+          roundId: z.uuid(),
+          partnerDepartmentId: z.uuid().optional(),
+          status: z.enum(["pending", "answered", "overdue"]).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportBriefingRequests(ctxOf(req), req.query);
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", attachment(fileName))
+        .header("cache-control", "no-store")
+        .send(buffer);
+    },
   );
 
   app.post(

@@ -1,5 +1,7 @@
 import {
   createFieldworkRecord,
+  exportFieldworkRecords,
+  exportInterviews,
   fieldworkCounts,
   listFieldworkRecords,
   listInterviews,
@@ -20,6 +22,14 @@ import { idParam, isoDate, text } from "../schemas";
 import type { App } from "../types";
 
 const GROUP = ["groupLeader", "groupDeputy", "groupMember"] as const;
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const sendXlsx = (reply: FastifyReply, file: { buffer: Buffer; fileName: string }) =>
+  reply
+    .header("content-type", XLSX_MIME)
+    .header("content-disposition", attachment(file.fileName))
+    .header("cache-control", "no-store")
+    .send(file.buffer);
 const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 const time = z
   .string()
@@ -71,6 +81,25 @@ export async function fieldworkRoutes(app: App) {
       },
     },
     (req) => listInterviews(ctxOf(req), req.query),
+  );
+
+  // 个别谈话登记表: those who read interviews (the group, the office head, the leading group; the
+  // domain finds no round for anyone else, the rest of the office included). Audited as a read.
+  app.get(
+    "/interviews/export",
+    {
+      config: roles(...GROUP, "officeStaff", "leadership"),
+      schema: {
+        tags: ["fieldwork"],
+        querystring: z.strictObject({
+          roundId: z.uuid(),
+          targetId: z.uuid().optional(),
+          groupId: z.uuid().optional(),
+          status: z.enum(INTERVIEW_STATUSES.keys).optional(),
+        }),
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportInterviews(ctxOf(req), req.query)),
   );
 
   app.post(
@@ -137,6 +166,22 @@ export async function fieldworkRoutes(app: App) {
       },
     },
     (req) => listFieldworkRecords(ctxOf(req), req.query),
+  );
+
+  app.get(
+    "/fieldwork-records/export",
+    {
+      config: roles(...GROUP, "officeStaff", "leadership"),
+      schema: {
+        tags: ["fieldwork"],
+        querystring: z.strictObject({
+          roundId: z.uuid(),
+          kind: z.enum(FIELDWORK_RECORD_KINDS.keys).optional(),
+          targetId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportFieldworkRecords(ctxOf(req), req.query)),
   );
 
   app.post(
