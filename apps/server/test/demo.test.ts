@@ -5,14 +5,20 @@ import {
   DEMO_PASSWORD,
   type DemoSummary,
   loadDemo,
+  loadTipKeyring,
   TARGET_CATEGORIES,
+  type TipKeyring,
   verifyAuditChain,
 } from "@xuncha/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs } from "./client";
 import { createTestApp, type TestApp } from "./test-app";
 
+// The demo's tips are sealed with the installation's tip key; the app reads them with the same one.
+process.env.XUNCHA_TIP_KEY ??= "6b".repeat(32);
+
 let t: TestApp;
+let tipKeys: TipKeyring;
 let summary: DemoSummary;
 /** The demo's main county, found through its office account (usernames are unique). */
 let county: string;
@@ -20,7 +26,8 @@ let county: string;
 beforeAll(async () => {
   t = await createTestApp();
   // On PostgreSQL the test database is shared with other files, so it may already hold committees.
-  summary = await loadDemo(t.database.db, { allowExisting: true });
+  tipKeys = loadTipKeyring({ env: process.env, dataDir: t.app.deps.config.dataDir });
+  summary = await loadDemo(t.database.db, { allowExisting: true, tipKeys });
   const [row] = await queryRows<{ committee_id: string }>(
     t.database.db,
     sql`select committee_id from accounts where username = 'office'`,
@@ -33,7 +40,7 @@ const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.database.db, q
 
 describe("demo data", () => {
   it("refuses to load into a database that has committees", async () => {
-    await expect(loadDemo(t.database.db)).rejects.toSatisfy(
+    await expect(loadDemo(t.database.db, { tipKeys })).rejects.toSatisfy(
       (e) => e instanceof AppError && e.code === "demo.not_empty",
     );
   });
@@ -166,8 +173,9 @@ describe("demo data", () => {
             and (select count(*) from commitments c where c.round_id = g.round_id and c.person_id = p.id
                  and c.kind in ('confidentiality', 'integrity')) < 2`,
     );
-    // One person of an open round is left unsigned to show the gap; never a demo account.
-    expect(unsigned).toEqual([{ username: null }]);
+    // One person of an open round is left unsigned to show the gap; never a listed demo account.
+    expect(unsigned).toHaveLength(1);
+    expect(DEMO_ACCOUNTS.map((a) => a.username as string)).not.toContain(unsigned[0]!.username);
     for (const [username, role] of [
       ["group1", "groupLeader"],
       ["member1", "groupMember"],
@@ -286,7 +294,7 @@ describe("demo data", () => {
     const list = (await office.get(`/api/rounds/${fieldwork!.id}/documents`)).json() as {
       items: { id: string; kind: string; number: string }[];
     };
-    expect(list.items.map((d) => d.kind).sort()).toEqual(["announcement", "authorization"]);
+    expect(list.items.map((d) => d.kind).sort()).toEqual(["announcement", "authorization", "immediateFix"]);
     for (const d of list.items) {
       const file = await office.get(`/api/documents/${d.id}/file`);
       expect(file.statusCode).toBe(200);
@@ -325,6 +333,240 @@ describe("demo data", () => {
       expect(g.evaluation?.grade).toBeTruthy();
       expect(g.conduct.responses).toBeGreaterThan(0);
     }
+  });
+
+  it("gives every finding a workpaper numbered per group, signed, reviewed and approved as far as the finding went", async () => {
+    const [state] = await rows<Record<string, number>>(
+      sql`with w as (
+            select f.id, f.status, f.approved_at, f.approved_by, wp.id as wp, wp.reviewed_at, wp.created_by,
+              (select count(*)::int from workpaper_signatures s where s.workpaper_id = wp.id and s.revoked_at is null) as signed,
+              (select max(s.signed_at) from workpaper_signatures s where s.workpaper_id = wp.id) as last_signed,
+              (select gm.person_id from group_members gm where gm.group_id = f.group_id and gm.role = 'leader') as leader
+            from findings f left join workpapers wp on wp.finding_id = f.id where f.committee_id = ${county})
+          select count(*) filter (where wp is null)::int as missing,
+            count(*) filter (where status = 'approved' and (signed < 2 or reviewed_at is null
+              or reviewed_at < last_signed or approved_at < reviewed_at))::int as approved_out_of_order,
+            count(*) filter (where status = 'approved' and approved_by is distinct from
+              (select account_id from people p where p.id = leader))::int as approved_not_by_leader,
+            count(*) filter (where status = 'draft' and signed = 1)::int as partly_signed,
+            count(*) filter (where status = 'draft' and signed = 2 and reviewed_at is not null)::int as awaiting_approval,
+            count(*) filter (where status <> 'approved' and reviewed_at is not null and signed < 2)::int as reviewed_unsigned
+          from w`,
+    );
+    expect(state).toMatchObject({
+      missing: 0,
+      approved_out_of_order: 0,
+      approved_not_by_leader: 0,
+      reviewed_unsigned: 0,
+    });
+    expect(state!.partly_signed).toBeGreaterThan(0);
+    expect(state!.awaiting_approval).toBeGreaterThan(0);
+    const gaps = await rows<{ n: number; top: number }>(
+      sql`select count(*)::int as n, max(number)::int as top from workpapers where committee_id = ${county} group by group_id`,
+    );
+    for (const g of gaps) expect(g.top).toBe(g.n);
+    const sources = await rows<{ source: string }>(
+      sql`select distinct source from workpapers where committee_id = ${county} and (source_record_id is not null or source = 'other')`,
+    );
+    expect(sources.map((x) => x.source).sort()).toEqual(
+      ["briefing", "document", "interview", "other", "survey", "tip", "visit"].sort(),
+    );
+
+    // member1 reads a workpaper of the group: number, source, persons, signatures; target1 does not.
+    const member1 = await loginAs(t.app, "member1", DEMO_PASSWORD);
+    const [own] = await rows<{ id: string }>(
+      sql`select f.id from findings f join workpapers w on w.finding_id = f.id join groups g on g.id = f.group_id
+          join people p on p.account_id = (select id from accounts where username = 'member1')
+          join group_members gm on gm.group_id = g.id and gm.person_id = p.id
+          where f.status = 'approved' order by f.number limit 1`,
+    );
+    const wp = (await member1.get(`/api/findings/${own!.id}/workpaper`)).json() as {
+      exists: boolean;
+      code: string;
+      summary: string;
+      persons: { name: string; post: string }[];
+      signatures: unknown[];
+      review: { by: string } | null;
+      approval: { by: string } | null;
+    };
+    expect(wp.exists).toBe(true);
+    expect(wp.code).toMatch(/^第一组-\d{3}$/);
+    expect(wp.summary).not.toBe("");
+    expect(wp.persons.length).toBeGreaterThan(0);
+    expect(wp.signatures.length).toBeGreaterThanOrEqual(2);
+    expect(wp.review?.by).toBeTruthy();
+    expect(wp.approval?.by).toBe("李志强");
+    const target1 = await loginAs(t.app, "target1", DEMO_PASSWORD);
+    expect((await target1.get(`/api/findings/${own!.id}/workpaper`)).statusCode).toBeGreaterThanOrEqual(403);
+  });
+
+  it("has a dozen tips of the fieldwork round, sealed, by every channel and in every handling state", async () => {
+    const [round] = await rows<{ id: string }>(
+      sql`select id from rounds where committee_id = ${county} and stage = 'fieldwork'`,
+    );
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const list = (await office.get(`/api/tips?roundId=${round!.id}`)).json() as {
+      id: string;
+      status: string;
+      channel: string;
+      named: boolean;
+      groupId: string | null;
+    }[];
+    expect(list.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(list.map((x) => x.status))).toEqual(
+      new Set(["new", "routed", "used", "handedOver", "answered", "filed"]),
+    );
+    for (const channel of ["web", "letter", "phone", "visit"])
+      expect(list.some((x) => x.channel === channel)).toBe(true);
+    expect(new Set(list.map((x) => x.named))).toEqual(new Set([true, false]));
+    // Sealed at rest, opened with the installation's key.
+    const [raw] = await rows<{ content: Uint8Array }>(
+      sql`select content from tips where id = ${list[0]!.id}`,
+    );
+    const tip = (await office.get(`/api/tips/${list[0]!.id}`)).json() as { text: string };
+    expect(tip.text).toMatch(/[\u4e00-\u9fff]{10}/);
+    expect(Buffer.from(raw!.content).includes(Buffer.from(tip.text.slice(0, 8)))).toBe(false);
+    const [used] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from tips t join workpapers w on w.source_record_id = t.id and w.finding_id = t.finding_id
+          where t.round_id = ${round!.id} and t.status = 'used'`,
+    );
+    expect(used!.n).toBeGreaterThan(0);
+
+    // member1 sees the tips routed to group 1 only; target1 none; the custodian has a request to decide.
+    const member1 = await loginAs(t.app, "member1", DEMO_PASSWORD);
+    const mine = (await member1.get(`/api/tips?roundId=${round!.id}`)).json() as { groupId: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((x) => x.groupId)).size).toBe(1);
+    expect(mine.length).toBeLessThan(list.length);
+    const target1 = await loginAs(t.app, "target1", DEMO_PASSWORD);
+    expect((await target1.get(`/api/tips?roundId=${round!.id}`)).statusCode).toBe(403);
+    expect((await target1.get(`/api/tips/${list[0]!.id}`)).statusCode).toBe(403);
+    const custodian = await loginAs(t.app, "custodian", DEMO_PASSWORD);
+    const me = (await custodian.get("/api/auth/me")).json() as { grants: { role: string }[] };
+    expect(me.grants.map((g) => g.role)).toEqual(["tipCustodian"]);
+    const reveals = (await custodian.get("/api/tip-reveals")).json() as { status: string; reason: string }[];
+    expect(reveals.filter((r) => r.status === "pending")).toHaveLength(1);
+  });
+
+  it("has partner departments with accounts, briefings answered and pending, and the groups' pre-inspection lists", async () => {
+    const departments = await rows<{ name: string; usernames: string[] }>(
+      sql`select d.name, array_agg(a.username order by a.username) as usernames from partner_departments d
+          join role_assignments r on r.partner_department_id = d.id and r.role = 'partnerDept'
+          join accounts a on a.id = r.account_id where d.committee_id = ${county} group by d.name order by d.name`,
+    );
+    expect(departments.flatMap((d) => d.usernames).sort()).toEqual(
+      ["caizheng", "jiwei", "shenji", "xinfang", "zuzhibu"].sort(),
+    );
+    const statuses = new Set<string>();
+    for (const username of ["jiwei", "zuzhibu", "shenji", "xinfang", "caizheng"]) {
+      const session = await loginAs(t.app, username, DEMO_PASSWORD);
+      const mine = (await session.get("/api/briefings/mine")).json() as {
+        department: { name: string };
+        targets: { status: string }[];
+      }[];
+      expect(mine.length).toBeGreaterThan(0);
+      expect(new Set(mine.map((r) => r.department.name)).size).toBe(1);
+      for (const r of mine) for (const x of r.targets) statuses.add(x.status);
+    }
+    expect(statuses).toEqual(new Set(["answered", "pending", "overdue"]));
+
+    const [round] = await rows<{ id: string }>(
+      sql`select id from rounds where committee_id = ${county} and stage = 'fieldwork'`,
+    );
+    const group1 = await loginAs(t.app, "group1", DEMO_PASSWORD);
+    const items = (await group1.get(`/api/pre-inspection-items?roundId=${round!.id}`)).json() as {
+      departmentName: string | null;
+      finding: { title: string } | null;
+      groupId: string;
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.groupId)).size).toBe(1);
+    expect(items.some((i) => i.finding !== null)).toBe(true);
+    expect(items.every((i) => i.departmentName)).toBe(true);
+  });
+
+  it("has interviews with at least two inspectors, document reviews and visits, read by the group and not by others", async () => {
+    const [round] = await rows<{ id: string; group1: string }>(
+      sql`select r.id, g.id as group1 from rounds r join groups g on g.round_id = r.id and g.number = 1
+          where r.committee_id = ${county} and r.stage = 'fieldwork'`,
+    );
+    const [counts] = await rows<Record<string, number>>(
+      sql`select
+            (select count(*)::int from interviews i where i.committee_id = ${county}
+              and (select count(*) from interview_inspectors x where x.interview_id = i.id) < 2) as alone,
+            (select count(*)::int from interview_inspectors x join interviews i on i.id = x.interview_id
+              where i.committee_id = ${county} and not exists (select 1 from group_members m
+                where m.group_id = i.group_id and m.person_id = x.person_id)) as outsiders,
+            (select count(*)::int from fieldwork_records where committee_id = ${county} and kind = 'docReview') as reviews,
+            (select count(*)::int from fieldwork_records where committee_id = ${county} and kind = 'visit') as visits`,
+    );
+    expect(counts).toMatchObject({ alone: 0, outsiders: 0 });
+    expect(counts!.reviews).toBeGreaterThan(0);
+    expect(counts!.visits).toBeGreaterThan(0);
+
+    const member1 = await loginAs(t.app, "member1", DEMO_PASSWORD);
+    const interviews = (await member1.get(`/api/interviews?roundId=${round!.id}`)).json() as {
+      id: string;
+      groupId: string;
+      status: string;
+      hasRecord: boolean;
+      inspectors: unknown[];
+    }[];
+    expect(interviews.length).toBeGreaterThan(3);
+    expect(interviews.every((i) => i.groupId === round!.group1)).toBe(true);
+    expect(new Set(interviews.map((i) => i.status))).toEqual(new Set(["held", "scheduled"]));
+    const held = interviews.find((i) => i.hasRecord)!;
+    const record = (await member1.get(`/api/interviews/${held.id}`)).json() as { record: string };
+    expect(record.record).toContain("谈话对象");
+    const records = (await member1.get(`/api/fieldwork-records?roundId=${round!.id}`)).json() as {
+      groupId: string;
+    }[];
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.groupId === round!.group1)).toBe(true);
+    // Interviews are for the group, the office head and the leading group: not the rest of the office or a target.
+    for (const username of ["office2", "target1"]) {
+      const session = await loginAs(t.app, username, DEMO_PASSWORD);
+      const res = await session.get(`/api/interviews?roundId=${round!.id}`);
+      expect(res.statusCode === 200 ? res.json() : []).toEqual([]);
+      expect((await session.get(`/api/interviews/${held.id}`)).statusCode).toBeGreaterThanOrEqual(403);
+    }
+  });
+
+  it("has a survey with one-time codes and answers (one straight-lined), a 立行立改 notice and a midterm report", async () => {
+    const group1 = await loginAs(t.app, "group1", DEMO_PASSWORD);
+    const [round] = await rows<{ id: string }>(
+      sql`select id from rounds where committee_id = ${county} and stage = 'fieldwork'`,
+    );
+    const surveys = (await group1.get(`/api/surveys?roundId=${round!.id}`)).json() as {
+      items: { id: string }[];
+    };
+    expect(surveys.items).toHaveLength(1);
+    const results = (await group1.get(`/api/surveys/${surveys.items[0]!.id}/results`)).json() as {
+      responses: number;
+      flaggedCount: number;
+      survey: { codesIssued: number };
+    };
+    expect(results.responses).toBeGreaterThan(10);
+    expect(results.flaggedCount).toBe(1);
+    expect(results.survey.codesIssued).toBeGreaterThan(results.responses);
+
+    const fixes = (await group1.get(`/api/immediate-fixes?roundId=${round!.id}`)).json() as {
+      items: { status: string; notice: { number: string }; overdue: boolean }[];
+    };
+    expect(fixes.items).toHaveLength(1);
+    expect(fixes.items[0]!.notice.number).toMatch(/^青巡立改〔\d{4}〕1号$/);
+    expect(fixes.items[0]!.overdue).toBe(false);
+
+    const reports = (await group1.get(`/api/reports?roundId=${round!.id}`)).json() as {
+      items: { id: string; kind: string; status: string }[];
+    };
+    expect(reports.items.map((r) => `${r.kind}/${r.status}`)).toEqual(["midterm/draft"]);
+    const report = (await group1.get(`/api/reports/${reports.items[0]!.id}`)).json() as {
+      versions: unknown[];
+      sections: { text: string }[];
+    };
+    expect(report.versions).toHaveLength(1);
+    expect(report.sections.length).toBeGreaterThan(0);
   });
 
   it("starts a valid audit chain with one demo.load entry", async () => {

@@ -9,6 +9,7 @@ import {
   type DemoSummary,
   hasCommittees,
   loadDemo,
+  loadTipKeyring,
 } from "@xuncha/domain";
 import type { Config } from "../config";
 import type { CommandContext } from "./commands";
@@ -25,7 +26,9 @@ export async function loadDemoWithReport(db: Db, config: Config, seed = DEFAULT_
   const started = performance.now();
   // Links printed in the demo's documents (the announcement's QR code) point where the app is served.
   const publicBaseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const summary = await loadDemo(db, { seed, publicBaseUrl });
+  // The demo's tips are sealed with the installation's tip key, which the server reads them with.
+  const tipKeys = loadTipKeyring({ env: process.env, dataDir: config.dataDir });
+  const summary = await loadDemo(db, { seed, publicBaseUrl, tipKeys });
   return { summary, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -4,7 +4,10 @@ import { TARGET_CATEGORIES } from "../model/enums";
 import { findCategory } from "../model/taxonomy";
 import { rectificationState } from "../rectification/rectification-state";
 import { type RecusalPerson, recusalConflicts } from "../recusal/rules";
+import { isStraightLined } from "../surveys/straight-lining";
+import { builtInQuestionnaire } from "../surveys/templates";
 import { buildDemoExtras, buildDemoRegistry, buildDemoWork } from "./build-demo";
+import { buildDemoFieldwork } from "./build-fieldwork";
 import type { DemoActors } from "./demo-rows";
 
 const today = new Date("2026-11-23T08:00:00Z");
@@ -26,6 +29,39 @@ function build(seed = 7) {
 function buildAll(seed = 7) {
   const built = build(seed);
   return { ...built, extras: buildDemoExtras(built.registry, built.actors, built.work) };
+}
+
+function buildFieldwork(seed = 7) {
+  const built = buildAll(seed);
+  const { registry, actors, work, extras } = built;
+  const county = (c: typeof registry.main, usernamePrefix: string) => ({
+    committeeId: c.committee.id,
+    usernamePrefix,
+    targets: c.targets,
+    people: c.people,
+  });
+  const accountGroup = work.groupMembers.find((m) => m.personId === registry.accountLeader.id);
+  registry.accountLeader.accountId = actors.group1;
+  registry.accountMember.accountId = actors.member1;
+  const fieldwork = buildDemoFieldwork({
+    seed,
+    cal: registry.cal,
+    names: registry.names,
+    actors,
+    accounts: {
+      jiwei: randomUUID(),
+      zuzhibu: randomUUID(),
+      shenji: randomUUID(),
+      xinfang: randomUUID(),
+      caizheng: randomUUID(),
+    },
+    work,
+    counties: [county(registry.main, "qsxc"), county(registry.second, "yxxc")],
+    prepRound: extras.prepRound,
+    prepSchoolIds: extras.prepSchoolIds,
+    accountGroupId: accountGroup?.groupId,
+  });
+  return { ...built, fieldwork, accountGroupId: accountGroup!.groupId };
 }
 
 const namesOf = (b: ReturnType<typeof build>) => [
@@ -283,5 +319,122 @@ describe("demo builder", () => {
       expect(used).toBeGreaterThan(0);
     }
     for (const r of conductResponses) expect(r.answeredOn <= todayIso).toBe(true);
+  });
+
+  it("writes the fieldwork deterministically: workpapers, interviews, briefings and the tips to send", () => {
+    const summary = (x: ReturnType<typeof buildFieldwork>) => [
+      ...x.fieldwork.inspectorAccounts.map((a) => `${a.username}/${a.displayName}`),
+      ...x.fieldwork.workpapers.map(
+        (w) => `${w.number}/${w.source}/${w.summary}/${JSON.stringify(w.persons)}`,
+      ),
+      ...x.fieldwork.interviews.map((i) => `${i.scheduledOn}/${i.intervieweeName}/${i.record}`),
+      ...x.fieldwork.briefingAnswers.map((a) => a.content),
+      ...x.fieldwork.tips.map((t) => `${t.channel}/${t.receivedOn}/${t.text}`),
+    ];
+    expect(summary(buildFieldwork(7))).toEqual(summary(buildFieldwork(7)));
+  });
+
+  it("gives every finding a workpaper numbered per group, signed by two of the group, reviewed and approved in order", () => {
+    const { work, fieldwork, registry } = buildFieldwork();
+    const people = new Map([...registry.main.people, ...registry.second.people].map((p) => [p.id, p]));
+    const accountsOf = (groupId: string, roles: string[]) =>
+      work.groupMembers
+        .filter((m) => m.groupId === groupId && roles.includes(m.role))
+        .map((m) => people.get(m.personId)!.accountId);
+    const byFinding = new Map(fieldwork.workpapers.map((w) => [w.findingId, w]));
+    expect(byFinding.size).toBe(work.findings.length);
+    for (const f of work.findings) {
+      const wp = byFinding.get(f.id)!;
+      const signatures = fieldwork.signatures.filter((s) => s.workpaperId === wp.id);
+      const signedAt = signatures.map((s) => (s.signedAt as Date).getTime());
+      expect(new Set(signatures.map((s) => s.accountId)).size).toBe(signatures.length);
+      for (const s of signatures)
+        expect(accountsOf(f.groupId, ["member", "deputy", "leader"])).toContain(s.accountId);
+      expect(f.createdBy).toBeTruthy();
+      if (f.status === "approved") {
+        expect(signatures).toHaveLength(2);
+        expect(wp.reviewedBy).toBe(accountsOf(f.groupId, ["deputy"])[0]);
+        expect((wp.reviewedAt as Date).getTime()).toBeGreaterThan(Math.max(...signedAt));
+        expect((f.approvedAt as Date).getTime()).toBeGreaterThan((wp.reviewedAt as Date).getTime());
+        expect(f.approvedBy).toBe(accountsOf(f.groupId, ["leader"])[0]);
+      } else {
+        expect(f.approvedBy).toBeNull();
+        if (wp.reviewedAt) expect(signatures).toHaveLength(2);
+        expect(f.returnReason !== "").toBe(f.status === "returned");
+      }
+      for (const at of signedAt) expect(at).toBeGreaterThanOrEqual((f.createdAt as Date).getTime());
+      expect(wp.summary).toContain(f.description.replace(/。$/, ""));
+      expect((wp.persons as unknown[]).length).toBeGreaterThan(0);
+    }
+    const groups = new Set(fieldwork.workpapers.map((w) => w.groupId));
+    for (const g of groups) {
+      const numbers = fieldwork.workpapers
+        .filter((w) => w.groupId === g)
+        .sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
+        .map((w) => w.number);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+    // Waiting for approval, the fieldwork round's drafts are signed in part, or signed and reviewed.
+    const drafts = work.findings.filter((f) => f.status === "draft").map((f) => byFinding.get(f.id)!);
+    const signedCount = (id: string) => fieldwork.signatures.filter((s) => s.workpaperId === id).length;
+    expect(drafts.some((w) => signedCount(w.id) === 1)).toBe(true);
+    expect(drafts.some((w) => w.reviewedAt)).toBe(true);
+  });
+
+  it("leaves member1 a workpaper to sign and group1 one to approve in their group", () => {
+    const { work, fieldwork, actors, accountGroupId } = buildFieldwork();
+    const own = work.findings.filter((f) => f.groupId === accountGroupId);
+    const wp = (f: (typeof own)[number]) => fieldwork.workpapers.find((w) => w.findingId === f.id)!;
+    const signers = (f: (typeof own)[number]) =>
+      fieldwork.signatures.filter((s) => s.workpaperId === wp(f).id).map((s) => s.accountId);
+    expect(own.some((f) => f.status === "draft" && !signers(f).includes(actors.member1))).toBe(true);
+    expect(own.some((f) => f.status === "draft" && wp(f).reviewedAt)).toBe(true);
+    expect(own.filter((f) => f.status === "approved").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("holds interviews with two inspectors of the group at least, records dated, briefings answered after the request", () => {
+    const { work, fieldwork, registry } = buildFieldwork();
+    const today = registry.cal.day(0);
+    for (const i of fieldwork.interviews) {
+      const present = fieldwork.interviewInspectors.filter((x) => x.interviewId === i.id);
+      expect(present.length).toBeGreaterThanOrEqual(2);
+      for (const p of present)
+        expect(work.groupMembers.some((m) => m.groupId === i.groupId && m.personId === p.personId)).toBe(
+          true,
+        );
+      expect(i.status === "held" ? i.scheduledOn < today && i.record !== "" : i.record === "").toBe(true);
+    }
+    for (const r of fieldwork.fieldworkRecords) expect(r.heldOn < today).toBe(true);
+    for (const a of fieldwork.briefingAnswers) {
+      const request = fieldwork.briefingRequests.find((r) => r.id === a.requestId)!;
+      expect((a.answeredAt as Date).getTime()).toBeGreaterThan((request.createdAt as Date).getTime());
+      expect(a.late).toBe((a.answeredAt as Date).toISOString().slice(0, 10) > request.dueOn);
+    }
+    expect(fieldwork.briefingAnswers.some((a) => a.late)).toBe(true);
+    expect(fieldwork.preInspectionItems.some((i) => i.findingId)).toBe(true);
+  });
+
+  it("plans a dozen tips in order of receipt by every channel and outcome, and a survey with one straight-liner", () => {
+    const { fieldwork } = buildFieldwork();
+    const tips = fieldwork.tips;
+    expect(tips.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(tips.map((t) => t.channel))).toEqual(
+      new Set(["web", "letter", "phone", "visit", "email"]),
+    );
+    expect(new Set(tips.map((t) => t.outcome.kind))).toEqual(
+      new Set(["new", "routed", "routeTo", "use", "handOver", "file"]),
+    );
+    expect(tips.map((t) => t.receivedOn)).toEqual([...tips.map((t) => t.receivedOn)].sort((a, b) => a - b));
+    for (const t of tips) {
+      expect(t.receivedOn).toBeLessThan(0);
+      if ("decidedOn" in t.outcome) {
+        expect(t.outcome.decidedOn).toBeGreaterThanOrEqual(t.receivedOn);
+        expect(t.outcome.decidedOn).toBeLessThan(0);
+      }
+    }
+    const survey = fieldwork.survey!;
+    const questions = builtInQuestionnaire(survey.builtIn)!.questions;
+    expect(survey.responses.filter((r) => isStraightLined(questions, r.answers))).toHaveLength(1);
+    expect(survey.responses.length).toBeLessThan(survey.codeCount);
   });
 });

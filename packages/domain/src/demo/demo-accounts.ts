@@ -1,4 +1,8 @@
-/** The demo's accounts, one per role, listed on the login page in demo mode only. */
+/**
+ * The demo's accounts, one per role, listed on the login page in demo mode only. jiwei and zuzhibu
+ * also answer briefings for their departments (partnerDept); the groups' other inspectors have
+ * accounts of their own with the same password (qsxc001 …, not listed).
+ */
 export const DEMO_PASSWORD = "Xuncha@2026demo";
 
 export const DEMO_ACCOUNTS = [
@@ -9,6 +13,10 @@ export const DEMO_ACCOUNTS = [
   { username: "member1", role: "巡察组组员（第三轮第一巡察组）", name: "陈晓燕" },
   { username: "jiwei", role: "纪委监委", name: "刘海涛" },
   { username: "zuzhibu", role: "组织部", name: "孙丽华" },
+  { username: "shenji", role: "联席会成员单位（县审计局）", name: "冯德明" },
+  { username: "xinfang", role: "联席会成员单位（县信访局）", name: "许美玲" },
+  { username: "caizheng", role: "联席会成员单位（县财政局）", name: "蔡永平" },
+  { username: "custodian", role: "举报人信息保管人", name: "钱立新" },
   { username: "target1", role: "被巡察单位联系人（县住建局党组）", name: "赵磊" },
   { username: "city", role: "上级巡察机构（市委巡察办）", name: "吴国平" },
   { username: "sysadmin", role: "系统管理员", name: "系统管理员" },

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import {
+  accounts,
   closeOuts,
   clues,
   commitments,
@@ -19,6 +21,7 @@ import {
   personRelatives,
   personTies,
   progressUpdates,
+  roleAssignments,
   rounds,
   type Tx,
   targets,
@@ -28,13 +31,18 @@ import {
   trainings,
 } from "@xuncha/db";
 import { systemActor } from "../access/actor";
-import { createAccount, type RoleInput } from "../accounts/create-account";
+import type { RoleInput } from "../accounts/create-account";
 import { recordAudit } from "../audit/record-audit";
+import { hashPassword } from "../auth/password";
+import type { TipKeyring } from "../crypto/keyring";
 import { AppError } from "../model/errors";
+import { INSTALLATION_ADMIN_ROLES } from "../model/roles";
 import { buildDemoExtras, buildDemoRegistry, buildDemoWork, type DemoRegistry } from "./build-demo";
+import { buildDemoFieldwork } from "./build-fieldwork";
 import { insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import type { DemoActors } from "./demo-rows";
+import { insertFieldworkRows, runFieldworkUseCases } from "./load-fieldwork";
 import { runDemoUseCases } from "./load-use-cases";
 
 export interface LoadDemoOptions {
@@ -49,6 +57,11 @@ export interface LoadDemoOptions {
   allowExisting?: boolean;
   /** Where the site is reached from outside: the announcements' QR codes point there. */
   publicBaseUrl?: string;
+  /**
+   * The installation's tip keys (loadTipKeyring), which seal the demo's tips as they seal real
+   * ones: the server that serves the demo must read them with the same keys.
+   */
+  tipKeys: TipKeyring;
 }
 
 /** Rows written per table. */
@@ -77,6 +90,15 @@ export interface DemoSummary {
   workItems: number;
   groupEvaluations: number;
   conductResponses: number;
+  inspectorAccounts: number;
+  workpapers: number;
+  interviews: number;
+  fieldworkRecords: number;
+  briefingRequests: number;
+  tips: number;
+  surveyResponses: number;
+  immediateFixes: number;
+  reports: number;
 }
 
 export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
@@ -104,6 +126,15 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   workItems: "工作事项",
   groupEvaluations: "一巡一评",
   conductResponses: "作风评价答卷",
+  inspectorAccounts: "巡察干部账号",
+  workpapers: "问题底稿",
+  interviews: "个别谈话",
+  fieldworkRecords: "查阅资料与调研走访",
+  briefingRequests: "巡前情况通报请求",
+  tips: "信访举报",
+  surveyResponses: "问卷测评答卷",
+  immediateFixes: "立行立改",
+  reports: "中期汇报",
 };
 
 export const DEFAULT_DEMO_SEED = 20260301;
@@ -116,10 +147,11 @@ export async function hasCommittees(db: Tx): Promise<boolean> {
 
 /**
  * Loads the demo: a city with two counties, their targets and pools, a term with rounds in
- * different stages and everything that followed (findings, clues, feedback, rectification), and
- * one account per role (password DEMO_PASSWORD). One transaction; refuses a non-empty database.
+ * different stages and everything that followed (fieldwork: interviews, reviews, visits, briefings,
+ * tips, a survey, workpapers; findings, clues, feedback, rectification), and one account per role
+ * (password DEMO_PASSWORD). One transaction; refuses a non-empty database.
  */
-export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<DemoSummary> {
+export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   return db.transaction(async (tx) => {
     if (!options.allowExisting && (await hasCommittees(tx))) throw new AppError("demo.not_empty");
@@ -132,11 +164,49 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       counties.flatMap((c) => c.targets),
     );
 
-    const actors = await createDemoAccounts(tx, registry);
+    const { actors, ids, passwordHash } = await createDemoAccounts(tx, registry);
     registry.accountLeader.accountId = actors.group1;
     registry.accountMember.accountId = actors.member1;
     const work = buildDemoWork(registry, actors);
     const extras = buildDemoExtras(registry, actors, work);
+    const accountGroup = work.groupMembers.find((m) => m.personId === registry.accountLeader.id);
+    const fieldwork = buildDemoFieldwork({
+      seed,
+      cal: registry.cal,
+      names: registry.names,
+      actors,
+      accounts: {
+        jiwei: ids.jiwei,
+        zuzhibu: ids.zuzhibu,
+        shenji: ids.shenji,
+        xinfang: ids.xinfang,
+        caizheng: ids.caizheng,
+      },
+      work,
+      counties: [
+        {
+          committeeId: registry.main.committee.id,
+          usernamePrefix: "qsxc",
+          targets: registry.main.targets,
+          people: registry.main.people,
+        },
+        {
+          committeeId: registry.second.committee.id,
+          usernamePrefix: "yxxc",
+          targets: registry.second.targets,
+          people: registry.second.people,
+        },
+      ],
+      prepRound: extras.prepRound,
+      prepSchoolIds: extras.prepSchoolIds,
+      accountGroupId: accountGroup?.groupId,
+    });
+    // The inspectors sign in with the demo password too (qsxc001 …).
+    await insertRows(
+      tx,
+      accounts,
+      fieldwork.inspectorAccounts.map((a) => ({ ...a, passwordHash })),
+    );
     await insertRows(
       tx,
       people,
@@ -164,8 +234,8 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
     await insertRows(tx, groupEvaluations, extras.evaluations.evaluations);
     await insertRows(tx, conductCodes, extras.evaluations.conductCodes);
     await insertRows(tx, conductResponses, extras.evaluations.conductResponses);
+    await insertFieldworkRows(tx, fieldwork, registry.main.committee.id);
 
-    const accountGroup = work.groupMembers.find((m) => m.personId === registry.accountLeader.id);
     const done = await runDemoUseCases(tx, {
       cal: registry.cal,
       actors,
@@ -175,6 +245,14 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       extras,
       accountGroupId: accountGroup?.groupId,
       showcaseTargetId: registry.showcaseTarget.id,
+      publicBaseUrl: options.publicBaseUrl ?? "http://localhost:3000",
+    });
+    const fw = await runFieldworkUseCases(tx, {
+      cal: registry.cal,
+      keys: options.tipKeys,
+      actors,
+      main: registry.main.committee,
+      rows: fieldwork,
       publicBaseUrl: options.publicBaseUrl ?? "http://localhost:3000",
     });
 
@@ -199,10 +277,19 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
       closeOuts: work.closeOuts.length,
       draws: done.draws,
       planEntries: done.planEntries,
-      documents: done.documents,
+      documents: done.documents + fw.immediateFixes,
       workItems: done.workItems,
       groupEvaluations: extras.evaluations.evaluations.length,
       conductResponses: extras.evaluations.conductResponses.length,
+      inspectorAccounts: fieldwork.inspectorAccounts.length,
+      workpapers: fieldwork.workpapers.length,
+      interviews: fieldwork.interviews.length,
+      fieldworkRecords: fieldwork.fieldworkRecords.length,
+      briefingRequests: fieldwork.briefingRequests.length,
+      tips: fw.tips,
+      surveyResponses: fw.surveyResponses,
+      immediateFixes: fw.immediateFixes,
+      reports: fw.reports,
     };
     await recordAudit(tx, systemActor("演示数据"), {
       action: "demo.load",
@@ -217,8 +304,14 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<D
 
 type Username = (typeof DEMO_ACCOUNTS)[number]["username"];
 
-/** One account per role, scoped so that each can explore its part of the demo. */
-async function createDemoAccounts(tx: Tx, registry: DemoRegistry): Promise<DemoActors> {
+/**
+ * One account per role, scoped so that each can explore its part of the demo. The partner
+ * departments' accounts get their department once it exists (insertFieldworkRows).
+ */
+async function createDemoAccounts(
+  tx: Tx,
+  registry: DemoRegistry,
+): Promise<{ actors: DemoActors; ids: Record<Username, string>; passwordHash: string }> {
   const county = registry.main.committee.id;
   const scopes: Record<Username, { committeeId: string | null; roles: RoleInput[] }> = {
     office: { committeeId: county, roles: [{ role: "officeStaff", isHead: true }] },
@@ -229,6 +322,10 @@ async function createDemoAccounts(tx: Tx, registry: DemoRegistry): Promise<DemoA
     member1: { committeeId: county, roles: [] },
     jiwei: { committeeId: county, roles: [{ role: "disciplineReviewer" }] },
     zuzhibu: { committeeId: county, roles: [{ role: "organizationReviewer" }] },
+    shenji: { committeeId: county, roles: [] },
+    xinfang: { committeeId: county, roles: [] },
+    caizheng: { committeeId: county, roles: [] },
+    custodian: { committeeId: county, roles: [{ role: "tipCustodian" }] },
     target1: {
       committeeId: county,
       roles: [{ role: "targetContact", targetId: registry.showcaseTarget.id }],
@@ -238,20 +335,49 @@ async function createDemoAccounts(tx: Tx, registry: DemoRegistry): Promise<DemoA
     secadmin: { committeeId: null, roles: [{ role: "securityAdmin" }] },
     auditadmin: { committeeId: null, roles: [{ role: "auditAdmin" }] },
   };
+  // One password, hashed once (argon2id is slow on purpose): the accounts go in with one insert,
+  // each audited as account.create is.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const actor = systemActor("演示数据");
-  const ids = {} as Record<Username, string>;
-  for (const account of DEMO_ACCOUNTS) {
-    const scope = scopes[account.username];
-    const created = await createAccount(tx, actor, {
-      username: account.username,
-      displayName: account.name,
-      password: DEMO_PASSWORD,
-      committeeId: scope.committeeId,
-      roles: scope.roles,
+  const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.username, randomUUID()])) as Record<
+    Username,
+    string
+  >;
+  await insertRows(
+    tx,
+    accounts,
+    DEMO_ACCOUNTS.map((a) => ({
+      id: ids[a.username],
+      committeeId: scopes[a.username].committeeId,
+      username: a.username,
+      displayName: a.name,
+      passwordHash,
+    })),
+  );
+  await insertRows(
+    tx,
+    roleAssignments,
+    DEMO_ACCOUNTS.flatMap((a) =>
+      scopes[a.username].roles.map((r) => ({
+        accountId: ids[a.username],
+        role: r.role,
+        committeeId: (INSTALLATION_ADMIN_ROLES as readonly string[]).includes(r.role)
+          ? null
+          : (r.committeeId ?? scopes[a.username].committeeId),
+        targetId: r.targetId ?? null,
+        isHead: r.isHead ?? false,
+      })),
+    ),
+  );
+  for (const a of DEMO_ACCOUNTS)
+    await recordAudit(tx, actor, {
+      action: "account.create",
+      entity: "account",
+      entityId: ids[a.username],
+      committeeId: scopes[a.username].committeeId,
+      summary: { username: a.username, roles: scopes[a.username].roles.map((r) => r.role) },
     });
-    ids[account.username] = created.id;
-  }
-  return {
+  const actors = {
     officeHead: ids.office,
     office: ids.office2,
     leader: ids.leader,
@@ -259,4 +385,5 @@ async function createDemoAccounts(tx: Tx, registry: DemoRegistry): Promise<DemoA
     member1: ids.member1,
     target1: ids.target1,
   };
+  return { actors, ids, passwordHash };
 }
