@@ -64,6 +64,7 @@ export async function createAccount(
           ? null
           : (r.committeeId ?? input.committeeId),
         targetId: r.targetId ?? null,
+        partnerDepartmentId: r.role === "partnerDept" ? (r.partnerDepartmentId ?? null) : null,
         isHead: r.isHead ?? false,
       })),
     );

@@ -154,6 +154,18 @@ describe("partner departments", () => {
     const r = await request(w, d.audit.id);
     const mine = await (await d.login(account)).get("/api/briefings/mine");
     expect(mine.json().map((x: Request) => x.id)).toEqual([r.id]);
+
+    // Opened with the role at once (system administrator): the department is kept too.
+    const created = await (await as(w, "sysAdmin")).post("/api/accounts", {
+      username: "audit-bureau",
+      displayName: "审计局联络员",
+      password: "Test@Passw0rd",
+      committeeId: w.committee.id,
+      roles: [{ role: "partnerDept", partnerDepartmentId: d.audit.id }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const opened = await d.login({ id: created.json().id, username: "audit-bureau" });
+    expect((await opened.get("/api/briefings/mine")).json().map((x: Request) => x.id)).toEqual([r.id]);
   });
 });
 
