@@ -16,16 +16,17 @@ import {
 } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { type Key, useEffect, useState } from "react";
 import type { StoredFile } from "../../app/api-client";
 import { api } from "../../app/api-client";
 import { formatDate, formatDateTime } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import type { StatusTag } from "../../app/status";
-import { labelFilters, textSorter, totalText, valueFilters } from "../../app/table";
+import { labelFilters, textSorter, totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
+import { ExportButton } from "../../components/export-button";
 import { FileUpload } from "../../components/file-upload";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
@@ -36,7 +37,7 @@ import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import { type FieldworkCounts, type Interview, type InterviewDetail, interviewFileUrl } from "./api";
-import { AttachmentLinks, RoundSelect, useRoundPick } from "./shared";
+import { AttachmentLinks, idFilters, RoundSelect, useRoundPick } from "./shared";
 import { useMyGroups } from "./use-group-context";
 
 const STATUS_TAGS: Record<InterviewStatus, StatusTag> = {
@@ -291,6 +292,34 @@ function RecordDrawer({
   );
 }
 
+/** The filters of the list that the export follows: one target, one status (table filters). */
+interface InterviewFilters {
+  targetId?: string;
+  status?: InterviewStatus;
+}
+
+const recordText = (i: Interview) =>
+  i.hasRecord ? `已记录${i.fileCount ? `（附件 ${i.fileCount}）` : ""}` : "未记录";
+
+/** One interview as a phone sees it: who, when and where, which target, who was present. */
+function InterviewSummary({ i }: { i: Interview }) {
+  return (
+    <Space orientation="vertical" size={0} style={{ width: "100%" }}>
+      <Typography.Text strong>
+        {i.intervieweeName}
+        {i.principal && <Typography.Text type="secondary">（主要负责人）</Typography.Text>}
+      </Typography.Text>
+      {i.intervieweePost && <Typography.Text type="secondary">{i.intervieweePost}</Typography.Text>}
+      <span>
+        {formatDate(i.scheduledOn)} {i.scheduledAt}
+        {i.place ? ` · ${i.place}` : ""}
+      </span>
+      <span>{i.targetName}</span>
+      <Typography.Text type="secondary">在场：{i.inspectors.map((p) => p.name).join("、")}</Typography.Text>
+    </Space>
+  );
+}
+
 /** 个别谈话: the group's schedule and records; the office head and the leading group read them. */
 export function InterviewsPage() {
   const [roundId, setRoundId] = useState<string>();
@@ -301,25 +330,64 @@ export function InterviewsPage() {
   const [editing, setEditing] = useState<Interview | "new" | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [shown, setShown] = useState<number>();
+  const [filters, setFilters] = useState<InterviewFilters>({});
   const items = interviews.data ?? [];
   const reload = () => {
     interviews.reload();
     counts.reload();
   };
+  useEffect(() => {
+    if (roundId) setFilters({});
+  }, [roundId]);
+
+  const targetFilter = {
+    filters: idFilters(
+      items,
+      (i) => i.targetId,
+      (i) => i.targetName,
+    ),
+    filterMultiple: false,
+    filteredValue: filters.targetId ? [filters.targetId] : null,
+    onFilter: (v: boolean | Key, i: Interview) => i.targetId === v,
+  };
+  const statusFilter = {
+    filters: labelFilters(INTERVIEW_STATUSES.labels),
+    filterMultiple: false,
+    filteredValue: filters.status ? [filters.status] : null,
+    onFilter: (v: boolean | Key, i: Interview) => i.status === v,
+  };
+  const dateSorter = textSorter<Interview>((i) => `${i.scheduledOn} ${i.scheduledAt}`);
+  /** 记录/查看 and 修改: small links in the desktop table, full-height buttons stacked on a phone. */
+  const actions = (i: Interview, phone = false) => (
+    <Space size={phone ? 4 : 0} orientation={phone ? "vertical" : "horizontal"}>
+      <Button
+        type="link"
+        size={phone ? "middle" : "small"}
+        icon={phone ? undefined : <EyeOutlined />}
+        onClick={() => setOpened(i.id)}
+      >
+        {i.abilities.edit ? "记录" : "查看"}
+      </Button>
+      {i.abilities.edit && (
+        <Button type="link" size={phone ? "middle" : "small"} onClick={() => setEditing(i)}>
+          修改
+        </Button>
+      )}
+    </Space>
+  );
 
   const columns: ColumnsType<Interview> = [
     {
       title: "日期",
       key: "when",
-      sorter: textSorter((i) => `${i.scheduledOn} ${i.scheduledAt}`),
+      sorter: dateSorter,
       render: (_, i) => `${formatDate(i.scheduledOn)} ${i.scheduledAt}`,
     },
     {
       title: "被巡察对象",
-      dataIndex: "targetName",
-      filters: valueFilters(items, (i) => i.targetName),
-      onFilter: (v, i) => i.targetName === v,
-      render: (t: string) => <EllipsisText text={t} width={160} />,
+      key: "target",
+      ...targetFilter,
+      render: (_, i) => <EllipsisText text={i.targetName} width={160} />,
     },
     {
       title: "谈话对象",
@@ -335,36 +403,49 @@ export function InterviewsPage() {
     {
       title: "职务",
       dataIndex: "intervieweePost",
-      render: (t: string) => <EllipsisText text={t} width={140} />,
+      render: (t: string) => <EllipsisText text={t} width={120} />,
     },
-    { title: "地点", dataIndex: "place", render: (t: string) => <EllipsisText text={t} width={120} /> },
-    { title: "在场人员", key: "inspectors", render: (_, i) => i.inspectors.map((p) => p.name).join("、") },
+    { title: "地点", dataIndex: "place", render: (t: string) => <EllipsisText text={t} width={100} /> },
+    {
+      title: "在场人员",
+      key: "inspectors",
+      render: (_, i) => <EllipsisText text={i.inspectors.map((p) => p.name).join("、")} width={120} />,
+    },
     {
       title: "状态",
-      dataIndex: "status",
-      filters: labelFilters(INTERVIEW_STATUSES.labels),
-      onFilter: (v, i) => i.status === v,
-      render: (s: InterviewStatus) => <StatusTagView tag={STATUS_TAGS[s]} />,
-    },
-    {
-      title: "记录",
-      key: "record",
-      render: (_, i) => (i.hasRecord ? `已记录${i.fileCount ? `，${i.fileCount} 个附件` : ""}` : "未记录"),
-    },
-    {
-      title: "操作",
-      key: "actions",
-      fixed: "right",
+      key: "status",
+      ...statusFilter,
       render: (_, i) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setOpened(i.id)}>
-            {i.abilities.edit ? "记录" : "查看"}
-          </Button>
-          {i.abilities.edit && (
-            <Button type="link" size="small" onClick={() => setEditing(i)}>
-              修改
-            </Button>
-          )}
+        <Space orientation="vertical" size={0}>
+          <StatusTagView tag={STATUS_TAGS[i.status]} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {recordText(i)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: "操作", key: "actions", fixed: "right", render: (_, i) => actions(i) },
+  ];
+  const phoneColumns: ColumnsType<Interview> = [
+    {
+      title: "谈话对象",
+      key: "summary",
+      ...targetFilter,
+      sorter: dateSorter,
+      render: (_, i) => <InterviewSummary i={i} />,
+    },
+    {
+      title: "状态",
+      key: "status",
+      width: 96,
+      ...statusFilter,
+      render: (_, i) => (
+        <Space orientation="vertical" size={4} align="center">
+          <StatusTagView tag={STATUS_TAGS[i.status]} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {recordText(i)}
+          </Typography.Text>
+          {actions(i, true)}
         </Space>
       ),
     },
@@ -388,6 +469,13 @@ export function InterviewsPage() {
       ) : (
         <>
           <TableToolbar countText={`共 ${shown ?? items.length} 人次`}>
+            {roundId && (
+              <ExportButton
+                path="/interviews/export"
+                query={{ roundId, ...filters }}
+                fileName="个别谈话登记表.xlsx"
+              />
+            )}
             {mine.canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
                 安排谈话
@@ -398,8 +486,16 @@ export function InterviewsPage() {
             rowKey="id"
             loading={interviews.loading}
             columns={columns}
+            phoneColumns={phoneColumns}
             dataSource={items}
-            onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
+            onChange={(_p, f, _s, extra) => {
+              setShown(extra.currentDataSource.length);
+              const first = (v: unknown) => (Array.isArray(v) && v.length ? String(v[0]) : undefined);
+              setFilters({
+                targetId: first(f.target ?? f.summary),
+                status: first(f.status) as InterviewStatus | undefined,
+              });
+            }}
             pagination={{ pageSize: 50, showTotal: totalText("人次"), hideOnSinglePage: true }}
             locale={{ emptyText: "暂无个别谈话" }}
           />

@@ -19,22 +19,23 @@ import {
 } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { type Key, useState } from "react";
 import { api } from "../../app/api-client";
 import { formatDate, formatDateTime } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
-import { labelFilters, textSorter, totalText, valueFilters } from "../../app/table";
+import { labelFilters, textSorter, totalText } from "../../app/table";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
+import { ExportButton } from "../../components/export-button";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { StatusTagView } from "../../components/status-tag";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
-import { type BriefingRequest, briefingFileUrl, type PartnerDepartment } from "./api";
-import { AttachmentLinks, BRIEFING_STATUS_TAGS } from "./shared";
+import { type BriefingRequest, type BriefingStatus, briefingFileUrl, type PartnerDepartment } from "./api";
+import { AttachmentLinks, BRIEFING_STATUS_TAGS, idFilters } from "./shared";
 
 interface RequestForm {
   partnerDepartmentId: string;
@@ -226,21 +227,66 @@ export function RequestsTab({
   const [creating, setCreating] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
   const [shown, setShown] = useState<number>();
+  const [filters, setFilters] = useState<{ partnerDepartmentId?: string; status?: BriefingStatus }>({});
   const items = requests.data ?? [];
   const overdue = items.filter((r) => r.status === "overdue").length;
+
+  const departmentFilter = {
+    filters: idFilters(
+      items,
+      (r) => r.department.id,
+      (r) => r.department.name,
+    ),
+    filterMultiple: false,
+    filteredValue: filters.partnerDepartmentId ? [filters.partnerDepartmentId] : null,
+    onFilter: (v: boolean | Key, r: BriefingRequest) => r.department.id === v,
+  };
+  const statusFilter = {
+    filters: labelFilters({ pending: "待通报", answered: "已通报", overdue: "已逾期" }),
+    filterMultiple: false,
+    filteredValue: filters.status ? [filters.status] : null,
+    onFilter: (v: boolean | Key, r: BriefingRequest) => r.status === v,
+  };
+  const departmentLink = (r: BriefingRequest) => (
+    <Button
+      type="link"
+      size="small"
+      style={{ padding: 0, height: "auto", whiteSpace: "normal", textAlign: "left" }}
+      onClick={() => setOpened(r.id)}
+    >
+      {r.department.name}
+    </Button>
+  );
+  const requestStatus = (r: BriefingRequest) => (
+    <Space size={4}>
+      <StatusTagView tag={BRIEFING_STATUS_TAGS[r.status]} />
+      <Typography.Text type="secondary">
+        {r.answeredTargets}/{r.targets.length}
+      </Typography.Text>
+    </Space>
+  );
+  /** The status per target; the names cut to `width` in the desktop table, wrapping on a phone. */
+  const targetStatuses = (r: BriefingRequest, width?: number) => (
+    <Space orientation="vertical" size={2} style={{ width: "100%" }}>
+      {r.targets.map((t) => (
+        <span key={t.targetId} style={{ display: "flex", gap: 4, alignItems: "flex-start" }}>
+          {width ? <EllipsisText text={t.targetName} width={width} /> : <span>{t.targetName}</span>}
+          <span style={{ flex: "none" }}>
+            <StatusTagView tag={BRIEFING_STATUS_TAGS[t.status]} />
+            {t.late && <Typography.Text type="danger"> 逾期报送</Typography.Text>}
+          </span>
+        </span>
+      ))}
+    </Space>
+  );
 
   const columns: ColumnsType<BriefingRequest> = [
     {
       title: "通报单位",
       key: "department",
       sorter: textSorter((r) => r.department.name),
-      filters: valueFilters(items, (r) => r.department.name),
-      onFilter: (v, r) => r.department.name === v,
-      render: (_, r) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpened(r.id)}>
-          {r.department.name}
-        </Button>
-      ),
+      ...departmentFilter,
+      render: (_, r) => departmentLink(r),
     },
     {
       title: "通报内容",
@@ -249,35 +295,32 @@ export function RequestsTab({
         <EllipsisText text={r.topics.map((t) => BRIEFING_TOPICS.labels[t]).join("、")} width={220} />
       ),
     },
+    { title: "被巡察对象", key: "targets", render: (_, r) => targetStatuses(r, 180) },
+    { title: "截止日期", dataIndex: "dueOn", sorter: textSorter((r) => r.dueOn), render: formatDate },
+    { title: "状态", key: "status", ...statusFilter, render: (_, r) => requestStatus(r) },
+  ];
+  const phoneColumns: ColumnsType<BriefingRequest> = [
     {
-      title: "被巡察对象",
-      key: "targets",
+      title: "通报单位",
+      key: "department",
+      ...departmentFilter,
       render: (_, r) => (
-        <Space orientation="vertical" size={2}>
-          {r.targets.map((t) => (
-            <span key={t.targetId}>
-              <EllipsisText text={t.targetName} width={180} />{" "}
-              <StatusTagView tag={BRIEFING_STATUS_TAGS[t.status]} />
-              {t.late && <Typography.Text type="danger"> 逾期报送</Typography.Text>}
-            </span>
-          ))}
+        <Space orientation="vertical" size={2} style={{ width: "100%" }}>
+          {departmentLink(r)}
+          <Typography.Text type="secondary">
+            {r.topics.map((t) => BRIEFING_TOPICS.labels[t]).join("、")}
+          </Typography.Text>
+          <span>截止 {formatDate(r.dueOn)}</span>
+          {targetStatuses(r)}
         </Space>
       ),
     },
-    { title: "截止日期", dataIndex: "dueOn", sorter: textSorter((r) => r.dueOn), render: formatDate },
     {
       title: "状态",
-      dataIndex: "status",
-      filters: labelFilters({ pending: "待通报", answered: "已通报", overdue: "已逾期" }),
-      onFilter: (v, r) => r.status === v,
-      render: (_, r) => (
-        <Space size={4}>
-          <StatusTagView tag={BRIEFING_STATUS_TAGS[r.status]} />
-          <Typography.Text type="secondary">
-            {r.answeredTargets}/{r.targets.length}
-          </Typography.Text>
-        </Space>
-      ),
+      key: "status",
+      width: 96,
+      ...statusFilter,
+      render: (_, r) => requestStatus(r),
     },
   ];
 
@@ -285,6 +328,11 @@ export function RequestsTab({
   return (
     <>
       <TableToolbar countText={`共 ${shown ?? items.length} 项通报请求，逾期 ${overdue} 项`}>
+        <ExportButton
+          path="/briefings/export"
+          query={{ roundId, ...filters }}
+          fileName="巡前情况通报情况表.xlsx"
+        />
         {canCreate && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新建通报请求
@@ -295,8 +343,16 @@ export function RequestsTab({
         rowKey="id"
         loading={requests.loading}
         columns={columns}
+        phoneColumns={phoneColumns}
         dataSource={items}
-        onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
+        onChange={(_p, f, _s, extra) => {
+          setShown(extra.currentDataSource.length);
+          const first = (v: unknown) => (Array.isArray(v) && v.length ? String(v[0]) : undefined);
+          setFilters({
+            partnerDepartmentId: first(f.department),
+            status: first(f.status) as BriefingStatus | undefined,
+          });
+        }}
         pagination={{ pageSize: 20, showTotal: totalText("项"), hideOnSinglePage: true }}
         locale={{ emptyText: "本轮尚未发出情况通报请求" }}
       />
@@ -365,6 +421,35 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
         dataSource={items}
         pagination={false}
         locale={{ emptyText: "尚未添加联席会成员单位" }}
+        phoneColumns={[
+          {
+            title: "单位",
+            key: "summary",
+            render: (_, d) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text strong>{d.name}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {PARTNER_DEPARTMENT_KINDS.labels[d.kind]} · 编号{" "}
+                  <Typography.Text copyable={{ text: d.id }}>{d.id.slice(0, 8)}…</Typography.Text>
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: "",
+                  key: "actions",
+                  width: 64,
+                  render: (_: unknown, d: PartnerDepartment) => (
+                    <Button type="link" size="small" onClick={() => open(d)}>
+                      修改
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
         columns={[
           { title: "单位名称", dataIndex: "name", sorter: textSorter((d) => d.name) },
           {

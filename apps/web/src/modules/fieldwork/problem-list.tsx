@@ -14,6 +14,7 @@ import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useGuardedClose } from "../../components/use-guarded-close";
+import { useIsPhone } from "../../components/use-is-phone";
 import { schemeAndCategory, taxonomyOptions } from "../findings/taxonomy-options";
 import { briefingFileUrl, type PreInspectionItem, type RoundBriefingAnswer } from "./api";
 import { AttachmentLinks } from "./shared";
@@ -57,6 +58,7 @@ export function ProblemListTab({
   const closeAdd = useGuardedClose(itemForm, () => setAdding(null));
   const closePromote = useGuardedClose(promoteForm, () => setPromoting(null));
   const [shown, setShown] = useState<number>();
+  const phone = useIsPhone();
 
   const byTarget = useMemo(() => {
     const map = new Map<string, RoundBriefingAnswer[]>();
@@ -129,13 +131,12 @@ export function ProblemListTab({
     {
       title: "来源",
       key: "source",
-      render: (_, i) =>
-        i.source === "briefing" ? `${i.departmentName ?? ""}通报` : PRE_INSPECTION_SOURCES.labels[i.source],
+      render: (_, i) => sourceText(i),
     },
     {
       title: "状态",
       key: "finding",
-      render: (_, i) => (i.finding ? `已转为问题 第${i.finding.number}号` : "待核实"),
+      render: (_, i) => statusText(i),
     },
     { title: "列入人", dataIndex: "createdByName" },
     {
@@ -148,6 +149,37 @@ export function ProblemListTab({
           </Button>
         ),
     },
+  ];
+
+  const sourceText = (i: PreInspectionItem) =>
+    i.source === "briefing" ? `${i.departmentName ?? ""}通报` : PRE_INSPECTION_SOURCES.labels[i.source];
+  const statusText = (i: PreInspectionItem) => (i.finding ? `已转为问题 第${i.finding.number}号` : "待核实");
+  const phoneColumns: ColumnsType<PreInspectionItem> = [
+    {
+      title: "问题",
+      key: "summary",
+      filters: columns[0]!.filters,
+      onFilter: columns[0]!.onFilter,
+      render: (_, i) => (
+        <Space orientation="vertical" size={0} style={{ width: "100%" }}>
+          <Typography.Text strong>{i.title}</Typography.Text>
+          <Typography.Text type="secondary">
+            {i.targetName} · {sourceText(i)} · {i.createdByName}
+          </Typography.Text>
+          {i.description && (
+            <Typography.Paragraph
+              className="xc-pre"
+              style={{ marginBottom: 0 }}
+              ellipsis={{ rows: 2, expandable: "collapsible", symbol: (open) => (open ? "收起" : "展开") }}
+            >
+              {i.description}
+            </Typography.Paragraph>
+          )}
+          <span>{statusText(i)}</span>
+        </Space>
+      ),
+    },
+    ...(list.some((i) => i.abilities.promote) ? [columns[columns.length - 1]!] : []),
   ];
 
   return (
@@ -209,13 +241,18 @@ export function ProblemListTab({
             rowKey="id"
             loading={items.loading}
             columns={columns}
+            phoneColumns={phoneColumns}
             dataSource={list}
             onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
-            expandable={{
-              expandedRowRender: (i) => (
-                <Typography.Paragraph className="xc-pre">{i.description || "—"}</Typography.Paragraph>
-              ),
-            }}
+            expandable={
+              phone
+                ? undefined
+                : {
+                    expandedRowRender: (i) => (
+                      <Typography.Paragraph className="xc-pre">{i.description || "—"}</Typography.Paragraph>
+                    ),
+                  }
+            }
             pagination={{ pageSize: 20, showTotal: totalText("个问题"), hideOnSinglePage: true }}
             locale={{ emptyText: "尚未列入问题" }}
           />
@@ -277,7 +314,12 @@ export function ProblemListTab({
             label="问题类别"
             rules={[{ required: true, type: "array", len: 2, message: "请选择分类体系和问题类别" }]}
           >
-            <Cascader options={TAXONOMY_OPTIONS} placeholder="分类体系 / 问题类别" showSearch />
+            <Cascader
+              options={TAXONOMY_OPTIONS}
+              placeholder="分类体系 / 问题类别"
+              showSearch
+              classNames={phone ? { popup: { root: "xc-cascader-phone" } } : undefined}
+            />
           </Form.Item>
           <Form.Item name="severity" label="严重程度" rules={[{ required: true }]}>
             <Radio.Group

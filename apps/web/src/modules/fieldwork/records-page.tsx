@@ -1,9 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { FIELDWORK_RECORD_KINDS, type FieldworkRecordKind } from "@xuncha/domain/model";
-import { Button, DatePicker, Form, Input, Select, Table, Tabs, Typography } from "antd";
+import { Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { type Key, useEffect, useState } from "react";
 import type { StoredFile } from "../../app/api-client";
 import { api } from "../../app/api-client";
 import { formatDate } from "../../app/format";
@@ -12,14 +12,16 @@ import { numberSorter, textSorter, totalText, valueFilters } from "../../app/tab
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { EllipsisText } from "../../components/ellipsis-text";
+import { ExportButton } from "../../components/export-button";
 import { FileUpload } from "../../components/file-upload";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useGuardedClose } from "../../components/use-guarded-close";
+import { useIsPhone } from "../../components/use-is-phone";
 import { type FieldworkCounts, type FieldworkRecord, recordFileUrl } from "./api";
-import { AttachmentLinks, RoundSelect, useRoundPick } from "./shared";
+import { AttachmentLinks, idFilters, RoundSelect, useRoundPick } from "./shared";
 import { useMyGroups } from "./use-group-context";
 
 const SUBJECT_LABEL: Record<FieldworkRecordKind, string> = { docReview: "查阅内容", visit: "走访地点" };
@@ -146,6 +148,32 @@ function RecordDrawer({
   );
 }
 
+/** One record as a phone sees it: when and where, what was read or visited, notes, people, files. */
+function RecordSummary({ r }: { r: FieldworkRecord }) {
+  return (
+    <Space orientation="vertical" size={0} style={{ width: "100%" }}>
+      <Typography.Text type="secondary">
+        {formatDate(r.heldOn)} · {r.targetName}
+      </Typography.Text>
+      <Typography.Text strong>{r.subject}</Typography.Text>
+      {r.notes && (
+        <Typography.Paragraph
+          className="xc-pre"
+          style={{ marginBottom: 0 }}
+          ellipsis={{ rows: 3, expandable: "collapsible", symbol: (open) => (open ? "收起" : "展开") }}
+        >
+          {r.notes}
+        </Typography.Paragraph>
+      )}
+      <Typography.Text type="secondary">
+        参加：{r.inspectors.map((p) => p.name).join("、")}
+        {r.groupName ? `（${r.groupName}）` : ""}
+      </Typography.Text>
+      {r.files.length > 0 && <AttachmentLinks files={r.files} url={(f) => recordFileUrl(r.id, f)} />}
+    </Space>
+  );
+}
+
 function RecordsTab({
   roundId,
   kind,
@@ -160,49 +188,96 @@ function RecordsTab({
   const records = useRequest<FieldworkRecord[]>("/fieldwork-records", { roundId, kind });
   const [editing, setEditing] = useState<FieldworkRecord | "new" | null>(null);
   const [shown, setShown] = useState<number>();
+  const [targetId, setTargetId] = useState<string>();
+  const phone = useIsPhone();
   const items = records.data ?? [];
+  // The group column for readers of several groups (the office, the leading group), not a group's own list.
+  const manyGroups = new Set(items.map((r) => r.groupId)).size > 1 || mine.groups.length === 0;
+  const editable = items.some((r) => r.abilities.edit);
+  const targetFilter = {
+    filters: idFilters(
+      items,
+      (r) => r.targetId,
+      (r) => r.targetName,
+    ),
+    filterMultiple: false,
+    filteredValue: targetId ? [targetId] : null,
+    onFilter: (v: boolean | Key, r: FieldworkRecord) => r.targetId === v,
+  };
+  const edit = (r: FieldworkRecord) =>
+    r.abilities.edit && (
+      <Button type="link" size="small" onClick={() => setEditing(r)}>
+        修改
+      </Button>
+    );
   const columns: ColumnsType<FieldworkRecord> = [
     { title: "日期", dataIndex: "heldOn", sorter: textSorter((r) => r.heldOn), render: formatDate },
     {
       title: "被巡察对象",
-      dataIndex: "targetName",
-      filters: valueFilters(items, (r) => r.targetName),
-      onFilter: (v, r) => r.targetName === v,
-      render: (t: string) => <EllipsisText text={t} width={160} />,
+      key: "target",
+      ...targetFilter,
+      render: (_, r) => <EllipsisText text={r.targetName} width={160} />,
     },
     {
       title: SUBJECT_LABEL[kind],
       dataIndex: "subject",
       render: (t: string) => <EllipsisText text={t} width={220} />,
     },
-    { title: "参加人员", key: "inspectors", render: (_, r) => r.inspectors.map((p) => p.name).join("、") },
+    {
+      title: "参加人员",
+      key: "inspectors",
+      render: (_, r) => <EllipsisText text={r.inspectors.map((p) => p.name).join("、")} width={120} />,
+    },
     {
       title: "附件",
       key: "files",
       sorter: numberSorter((r) => r.files.length),
-      render: (_, r) => <AttachmentLinks files={r.files} url={(f) => recordFileUrl(r.id, f)} />,
+      render: (_, r) => (
+        <AttachmentLinks files={r.files} url={(f) => recordFileUrl(r.id, f)} maxWidth={200} />
+      ),
     },
+    ...(manyGroups
+      ? [
+          {
+            title: "巡察组",
+            dataIndex: "groupName",
+            filters: valueFilters(items, (r) => r.groupName),
+            onFilter: (v: boolean | Key, r: FieldworkRecord) => r.groupName === v,
+          },
+        ]
+      : []),
+    ...(editable
+      ? [
+          {
+            title: "操作",
+            key: "actions",
+            fixed: "right" as const,
+            render: (_: unknown, r: FieldworkRecord) => edit(r),
+          },
+        ]
+      : []),
+  ];
+  const phoneColumns: ColumnsType<FieldworkRecord> = [
     {
-      title: "巡察组",
-      dataIndex: "groupName",
-      filters: valueFilters(items, (r) => r.groupName),
-      onFilter: (v, r) => r.groupName === v,
+      title: FIELDWORK_RECORD_KINDS.labels[kind],
+      key: "summary",
+      ...targetFilter,
+      sorter: textSorter((r) => r.heldOn),
+      render: (_, r) => <RecordSummary r={{ ...r, groupName: manyGroups ? r.groupName : "" }} />,
     },
-    {
-      title: "操作",
-      key: "actions",
-      render: (_, r) =>
-        r.abilities.edit && (
-          <Button type="link" size="small" onClick={() => setEditing(r)}>
-            修改
-          </Button>
-        ),
-    },
+    ...(editable
+      ? [{ title: "", key: "actions", width: 64, render: (_: unknown, r: FieldworkRecord) => edit(r) }]
+      : []),
   ];
   if (records.error) return <LoadError error={records.error} onRetry={records.reload} />;
   return (
     <>
       <TableToolbar countText={`共 ${shown ?? items.length} 次`}>
+        <ExportButton
+          path="/fieldwork-records/export"
+          query={{ roundId, kind, targetId }}
+          fileName={`${FIELDWORK_RECORD_KINDS.labels[kind]}登记表.xlsx`}
+        />
         {mine.canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             新建记录
@@ -213,13 +288,24 @@ function RecordsTab({
         rowKey="id"
         loading={records.loading}
         columns={columns}
+        phoneColumns={phoneColumns}
         dataSource={items}
-        expandable={{
-          expandedRowRender: (r) => (
-            <Typography.Paragraph className="xc-pre">{r.notes || "（无情况记录）"}</Typography.Paragraph>
-          ),
+        expandable={
+          phone
+            ? undefined
+            : {
+                expandedRowRender: (r) => (
+                  <Typography.Paragraph className="xc-pre">
+                    {r.notes || "（无情况记录）"}
+                  </Typography.Paragraph>
+                ),
+              }
+        }
+        onChange={(_p, f, _s, extra) => {
+          setShown(extra.currentDataSource.length);
+          const v = f.target ?? f.summary;
+          setTargetId(Array.isArray(v) && v.length ? String(v[0]) : undefined);
         }}
-        onChange={(_p, _f, _s, extra) => setShown(extra.currentDataSource.length)}
         pagination={{ pageSize: 20, showTotal: totalText("次"), hideOnSinglePage: true }}
         locale={{ emptyText: `暂无${FIELDWORK_RECORD_KINDS.labels[kind]}记录` }}
       />
@@ -240,10 +326,17 @@ function RecordsTab({
   );
 }
 
+type CountRow = FieldworkCounts["rows"][number];
+
+/** The figures of one target (or the totals) in a line a phone can read. */
+const countsLine = (c: FieldworkCounts["totals"]) =>
+  `谈话 ${c.interviewsHeld} 人次（主要负责人 ${c.principalInterviews}），待谈话 ${c.interviewsScheduled} 人次；查阅资料 ${c.docReviews} 次，调研走访 ${c.visits} 次`;
+
 function CountsTab({ counts }: { counts: FieldworkCounts | undefined }) {
   const rows = counts?.rows ?? [];
+  const phone = useIsPhone();
   return (
-    <DataTable
+    <DataTable<CountRow>
       rowKey={(r) => `${r.groupId}-${r.targetId}`}
       dataSource={rows}
       pagination={false}
@@ -261,28 +354,49 @@ function CountsTab({ counts }: { counts: FieldworkCounts | undefined }) {
         { title: "查阅资料（次）", dataIndex: "docReviews", align: "right" },
         { title: "调研走访（次）", dataIndex: "visits", align: "right" },
       ]}
+      phoneColumns={[
+        {
+          title: "被巡察对象",
+          key: "summary",
+          render: (_, r) => (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text strong>{r.targetName}</Typography.Text>
+              <Typography.Text type="secondary">{r.groupName}</Typography.Text>
+              <span>{countsLine(r)}</span>
+            </Space>
+          ),
+        },
+      ]}
       summary={() =>
         counts && rows.length > 1 ? (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={2}>
-              合计
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              {counts.totals.interviewsHeld}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              {counts.totals.principalInterviews}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">
-              {counts.totals.interviewsScheduled}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={5} align="right">
-              {counts.totals.docReviews}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={6} align="right">
-              {counts.totals.visits}
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
+          phone ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>合计</Typography.Text>：{countsLine(counts.totals)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={2}>
+                合计
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {counts.totals.interviewsHeld}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                {counts.totals.principalInterviews}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {counts.totals.interviewsScheduled}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {counts.totals.docReviews}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                {counts.totals.visits}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )
         ) : null
       }
     />

@@ -7,19 +7,48 @@ import { useRequest } from "../../app/use-request";
 import type { RoundDetail, RoundSummary } from "../rounds/api";
 import type { AnswerFile, BriefingStatus } from "./api";
 
-/** Attachments of a fieldwork record as download links through the record's own route. */
-export function AttachmentLinks({ files, url }: { files: AnswerFile[]; url: (fileId: string) => string }) {
+/**
+ * Attachments of a fieldwork record as download links through the record's own route; in a table,
+ * `maxWidth` cuts long names (the full name on hover).
+ */
+export function AttachmentLinks({
+  files,
+  url,
+  maxWidth,
+}: {
+  files: AnswerFile[];
+  url: (fileId: string) => string;
+  maxWidth?: number;
+}) {
   if (!files.length) return <Typography.Text type="secondary">无附件</Typography.Text>;
+  const cut = maxWidth
+    ? ({
+        display: "inline-block",
+        maxWidth,
+        overflow: "hidden",
+        textOverflow: "ellipsis",
+        whiteSpace: "nowrap",
+        verticalAlign: "bottom",
+      } as const)
+    : { overflowWrap: "anywhere" as const };
   return (
-    <Space orientation="vertical" size={2}>
+    <Space orientation="vertical" size={2} style={{ maxWidth: "100%" }}>
       {files.map((f) => (
-        <a key={f.id} href={url(f.id)} target="_blank" rel="noreferrer">
+        <a key={f.id} href={url(f.id)} target="_blank" rel="noreferrer" title={f.name} style={cut}>
           <PaperClipOutlined /> {f.name}
           <Typography.Text type="secondary">（{formatSize(f.size)}）</Typography.Text>
         </a>
       ))}
     </Space>
   );
+}
+
+/** Table filters by id, labelled with the name (e.g. one per target of the list), in name order. */
+export function idFilters<T>(rows: readonly T[], id: (row: T) => string, name: (row: T) => string) {
+  const byId = new Map(rows.map((r) => [id(r), name(r)]));
+  return [...byId]
+    .sort((a, b) => a[1].localeCompare(b[1], "zh-CN"))
+    .map(([value, text]) => ({ text, value }));
 }
 
 export const BRIEFING_STATUS_TAGS: Record<BriefingStatus, StatusTag> = {
