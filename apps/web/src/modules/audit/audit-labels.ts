@@ -19,6 +19,9 @@ const ENTITIES: Record<string, string> = {
   role: "角色",
   audit: "审计日志",
   demo: "演示数据",
+  interview: "个别谈话",
+  briefing: "情况通报",
+  fieldwork: "查阅资料与走访",
 };
 
 const VERBS: Record<string, string> = {

@@ -30,6 +30,7 @@ import { FileUpload } from "../../components/file-upload";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { ReasonModal } from "../../components/reason-modal";
+import { TableToolbar } from "../../components/table-toolbar";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import type { RoundSummary } from "../rounds/api";
 import { RoundFilter } from "../rounds/round-filter";
@@ -146,6 +147,7 @@ function FixDrawer({
             size="small"
             bordered
             column={1}
+            styles={{ label: { whiteSpace: "nowrap" } }}
             items={[
               { key: "status", label: "状态", children: <ImmediateFixTag fix={f} /> },
               { key: "target", label: "被巡察单位", children: f.target.name },
@@ -318,43 +320,50 @@ export function ImmediateFixesPage() {
       {list.error ? (
         <LoadError error={list.error} onRetry={list.reload} />
       ) : (
-        <List
-          loading={list.loading}
-          dataSource={items}
-          locale={{
-            emptyText: <Empty description={contactOnly ? "暂无立行立改通知" : "没有立行立改问题"} />,
-          }}
-          renderItem={(f) => (
-            <List.Item
-              actions={[
-                <Button key="open" type="link" onClick={() => setParam("open", f.id)}>
-                  {f.abilities.report ? "报告整改" : f.abilities.confirm ? "确认" : "查看"}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Button
-                    type="link"
-                    style={{ padding: 0, height: "auto", whiteSpace: "normal", textAlign: "left" }}
-                    onClick={() => setParam("open", f.id)}
-                  >
-                    {f.finding.title}
-                  </Button>
-                }
-                description={
-                  <Space wrap size={4}>
-                    <ImmediateFixTag fix={f} />
-                    <span>{f.notice.number}</span>
-                    <span>时限 {formatDate(f.deadline)}</span>
-                    {!contactOnly && <span>{f.target.name}</span>}
-                    {!contactOnly && <span>{f.group.name}</span>}
-                  </Space>
-                }
-              />
-            </List.Item>
+        <>
+          {list.data && (
+            <TableToolbar
+              countText={`共 ${items.length} 项立行立改，已完成 ${items.filter((f) => f.status === "done").length} 项`}
+            />
           )}
-        />
+          <List
+            loading={list.loading}
+            dataSource={items}
+            locale={{
+              emptyText: <Empty description={contactOnly ? "暂无立行立改通知" : "没有立行立改问题"} />,
+            }}
+            renderItem={(f) => (
+              <List.Item
+                actions={[
+                  <Button key="open" type="link" onClick={() => setParam("open", f.id)}>
+                    {f.abilities.report ? "报告整改" : f.abilities.confirm ? "确认" : "查看"}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Button
+                      type="link"
+                      style={{ padding: 0, height: "auto", whiteSpace: "normal", textAlign: "left" }}
+                      onClick={() => setParam("open", f.id)}
+                    >
+                      {f.finding.title}
+                    </Button>
+                  }
+                  description={
+                    <Space wrap size={4}>
+                      <ImmediateFixTag fix={f} />
+                      <span>{f.notice.number}</span>
+                      <span>时限 {formatDate(f.deadline)}</span>
+                      {!contactOnly && <span>{f.target.name}</span>}
+                      {!contactOnly && <span>{f.group.name}</span>}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </>
       )}
       <FixDrawer id={openId} onClose={() => setParam("open", undefined)} onChanged={list.reload} />
     </PageContainer>

@@ -144,7 +144,7 @@ export function SurveyAnswerPage() {
                   label={
                     <span style={{ whiteSpace: "normal", fontWeight: 500 }}>
                       {i + 1}. {q.title}
-                      {q.kind === "multiple" && "（可多选）"}
+                      {q.kind === "multiple" && !/[（(]可多选[）)]/.test(q.title) && "（可多选）"}
                       {!q.required && <Typography.Text type="secondary">（选答）</Typography.Text>}
                     </span>
                   }

@@ -24,6 +24,7 @@ import { DataTable } from "../../components/data-table";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
+import { TableToolbar } from "../../components/table-toolbar";
 import {
   type IssuedSurveyCodes,
   PHASE_LABELS,
@@ -220,6 +221,31 @@ export function SurveysPage() {
     { title: "回收率", dataIndex: "responseRate", align: "right", render: percentText },
   ];
 
+  const phoneColumns: ColumnsType<Row> = [
+    {
+      title: "测评",
+      key: "summary",
+      render: (_, r) => (
+        <Space orientation="vertical" size={0} style={{ width: "100%" }}>
+          <Link to={`/surveys/${r.id}`}>{r.title}</Link>
+          <span>{r.targetName}</span>
+          <Typography.Text type="secondary">
+            {r.groupName} · {r.opensOn} 至 {r.closesOn}
+          </Typography.Text>
+          <span>
+            测评码 {r.codesIssued} 个，答卷 {r.responses} 份，回收率 {percentText(r.responseRate)}
+          </span>
+        </Space>
+      ),
+    },
+    {
+      title: "状态",
+      key: "phase",
+      width: 80,
+      render: (_, r) => <Tag color={PHASE_LABELS[r.phase].color}>{PHASE_LABELS[r.phase].text}</Tag>,
+    },
+  ];
+
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
   return (
     <PageContainer
@@ -237,7 +263,7 @@ export function SurveysPage() {
         </>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
+      <search className="xc-filters">
         <Select
           allowClear
           placeholder="全部轮次"
@@ -256,18 +282,22 @@ export function SurveysPage() {
           onChange={(v?: string) => setFilter("groupId", v)}
           aria-label="巡察组"
         />
-      </Space>
+      </search>
       {!list.data ? (
         <PageLoading />
       ) : (
-        <DataTable<Row>
-          rowKey="id"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data.items}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description="还没有问卷测评" /> }}
-        />
+        <>
+          <TableToolbar countText={`共 ${list.data.items.length} 项测评`} />
+          <DataTable<Row>
+            rowKey="id"
+            loading={list.loading}
+            columns={columns}
+            phoneColumns={phoneColumns}
+            dataSource={list.data.items}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: <Empty description="还没有问卷测评" /> }}
+          />
+        </>
       )}
       {list.data && (
         <CreateSurveyDrawer
