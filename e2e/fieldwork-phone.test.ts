@@ -13,12 +13,14 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs } from "../apps/server/test/client";
+import { choose, success } from "./antd";
 import { asUser, type E2E, login, shot, startE2E } from "./support";
 
 /**
  * The fieldwork pages a group leader opens on a phone in a township (375×812, WeChat's browser):
  * nothing runs off the screen or hides in a sideways-scrolling table, the actions are in reach, and
- * the registers download as Excel; the office exports the briefings' status on a laptop.
+ * the registers download as Excel, and a survey can be started; the office exports the briefings'
+ * status on a laptop.
  */
 const PHONE = { width: 375, height: 812 };
 const T1 = "中共石门县住房和城乡建设局党组";
@@ -176,6 +178,20 @@ describe("fieldwork on a phone", () => {
         expect(reviews.slice(2).map((r) => r[4])).toEqual([
           "2024 年度会计凭证、党组会议记录、“三重一大”事项决策记录",
         ]);
+
+        // A survey is started on the phone: one-month date pickers instead of the two-month range.
+        await page.goto(`${e2e.baseUrl}/surveys`);
+        await page.getByRole("button", { name: /发起测评/ }).click();
+        await choose(page, page.getByLabel("被巡察单位"), T2);
+        await choose(page, page.getByLabel("问卷", { exact: true }), "领导班子及成员民主测评");
+        await page.getByLabel("截止日期").click();
+        expect(await overflow(page)).toEqual([]);
+        const calendar = (await page.locator(".ant-picker-dropdown:visible").boundingBox())!;
+        expect(calendar.x).toBeGreaterThanOrEqual(0);
+        expect(calendar.x + calendar.width).toBeLessThanOrEqual(PHONE.width);
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: /^发\s*起$/ }).click();
+        await success(page, "问卷测评已发起");
       },
       PHONE,
     );

@@ -1,19 +1,7 @@
 import { BookOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Button,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs, { type Dayjs } from "dayjs";
+import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api } from "../../app/api-client";
@@ -21,6 +9,7 @@ import { PageLoading } from "../../app/app-layout";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
+import { type DateRange, DateRangeField } from "../../components/date-range-field";
 import { FormDrawer } from "../../components/form-drawer";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -41,7 +30,8 @@ interface CreateValues {
   targetId: string;
   source: string;
   title?: string;
-  dates: [Dayjs, Dayjs];
+  /** Both set once the form validates. */
+  dates: DateRange;
   codeCount?: number | null;
 }
 
@@ -90,8 +80,8 @@ function CreateSurveyDrawer({
         targetId: v.targetId,
         ...(kind === "builtIn" ? { builtIn: ref } : { questionnaireId: ref }),
         ...(v.title?.trim() ? { title: v.title.trim() } : {}),
-        opensOn: v.dates[0].format("YYYY-MM-DD"),
-        closesOn: v.dates[1].format("YYYY-MM-DD"),
+        opensOn: v.dates[0]!.format("YYYY-MM-DD"),
+        closesOn: v.dates[1]!.format("YYYY-MM-DD"),
         ...(v.codeCount ? { codeCount: v.codeCount } : {}),
       }),
     );
@@ -152,8 +142,18 @@ function CreateSurveyDrawer({
         <Form.Item name="title" label="测评名称" extra="不填则用问卷名称">
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="dates" label="填写时间" rules={[{ required: true, message: "请选择填写时间" }]}>
-          <DatePicker.RangePicker style={{ width: "100%" }} />
+        <Form.Item
+          name="dates"
+          label="填写时间"
+          required
+          rules={[
+            {
+              validator: (_, v?: DateRange | null) =>
+                v?.[0] && v[1] ? Promise.resolve() : Promise.reject(new Error("请选择开始和截止日期")),
+            },
+          ]}
+        >
+          <DateRangeField />
         </Form.Item>
         <Form.Item name="codeCount" label="同时生成测评码" extra="可以不生成，之后在测评页面按需生成">
           <InputNumber min={0} max={500} precision={0} addonAfter="个" style={{ width: 160 }} />
