@@ -48,7 +48,10 @@ const asUser = (
 /** Signs the open finding's workpaper as the logged-in inspector. */
 async function signWorkpaper(page: import("playwright-core").Page) {
   await page.getByRole("button", { name: "签名确认", exact: true }).click();
-  await page.locator(".ant-modal").getByRole("button", { name: /^签\s*名$/ }).click();
+  await page
+    .locator(".ant-modal")
+    .getByRole("button", { name: /^签\s*名$/ })
+    .click();
   await success(page, "已签名");
 }
 

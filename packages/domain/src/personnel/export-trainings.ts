@@ -1,4 +1,4 @@
-import { desc, inArray, trainings } from "@xuncha/db";
+import { desc, trainings } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { inTransaction } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";

@@ -61,14 +61,12 @@ export async function evaluationsRoutes(app: App) {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await issueConductCodes(ctxOf(req), req.params.id, {
-            ...req.body,
-            publicBaseUrl: publicBaseUrl(req),
-          }),
-        ),
+      reply.status(201).send(
+        await issueConductCodes(ctxOf(req), req.params.id, {
+          ...req.body,
+          publicBaseUrl: publicBaseUrl(req),
+        }),
+      ),
   );
 
   app.get(
