@@ -51,6 +51,7 @@ export async function readTipByReceipt(ctx: PublicTipCtx, input: { receipt: stri
     .from(tipAdditions)
     .where(eq(tipAdditions.tipId, tip.id));
   const [files] = await ctx.db.select({ n: count() }).from(tipFiles).where(eq(tipFiles.tipId, tip.id));
+  const { value: limits } = await loadSetting(ctx.db, tip.committeeId, tipSettingDef);
   const status = tip.status as TipStatus;
   return {
     roundName: round ? roundName(round.termName, round.number) : "",
@@ -63,6 +64,8 @@ export async function readTipByReceipt(ctx: PublicTipCtx, input: { receipt: stri
     additions: Number(additions?.n ?? 0),
     files: Number(files?.n ?? 0),
     canAdd: status !== "filed",
+    /** The attachment limits of an addition (the committee's tips setting). */
+    limits: { maxFiles: limits.maxFiles, maxFileMb: limits.maxFileMb, maxTotalMb: limits.maxTotalMb },
   };
 }
 

@@ -241,6 +241,7 @@ describe("following a tip up with the receipt", () => {
       answer: "",
       additions: 0,
       canAdd: true,
+      limits: { maxFiles: 9, maxFileMb: 20, maxTotalMb: 60 },
     });
     expect(res.body).not.toContain("招标");
 

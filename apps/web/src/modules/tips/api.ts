@@ -24,6 +24,7 @@ export interface TipFollowUp {
   additions: number;
   files: number;
   canAdd: boolean;
+  limits: { maxFiles: number; maxFileMb: number; maxTotalMb: number };
 }
 
 export interface TipAbilities {

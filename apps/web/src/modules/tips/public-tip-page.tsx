@@ -231,14 +231,16 @@ export function PublicTipPage() {
 
         {step === 2 && (
           <Form form={formTwo} layout="vertical" requiredMark={false} onFinish={submit}>
-            <Form.Item label="附件（选填）">
-              <FilePicker
-                files={files}
-                onChange={setFiles}
-                maxFiles={info.limits.maxFiles}
-                maxFileMb={info.limits.maxFileMb}
-              />
-            </Form.Item>
+            {info.limits.maxFiles > 0 && (
+              <Form.Item label="附件（选填）">
+                <FilePicker
+                  files={files}
+                  onChange={setFiles}
+                  maxFiles={info.limits.maxFiles}
+                  maxFileMb={info.limits.maxFileMb}
+                />
+              </Form.Item>
+            )}
             <Form.Item label="是否实名">
               <Radio.Group
                 value={named ? "named" : "anonymous"}

@@ -119,9 +119,16 @@ export function ReceiptPage() {
                 showCount
                 aria-label="补充情况"
               />
-              <div style={{ marginTop: 8 }}>
-                <FilePicker files={files} onChange={setFiles} maxFiles={9} maxFileMb={20} />
-              </div>
+              {result.limits.maxFiles > 0 && (
+                <div style={{ marginTop: 8 }}>
+                  <FilePicker
+                    files={files}
+                    onChange={setFiles}
+                    maxFiles={result.limits.maxFiles}
+                    maxFileMb={result.limits.maxFileMb}
+                  />
+                </div>
+              )}
               {added && <Alert type="success" showIcon title="已补充" style={{ marginTop: 8 }} />}
               <Button
                 size="large"
