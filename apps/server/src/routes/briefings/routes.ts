@@ -18,7 +18,7 @@ import { BRIEFING_TOPICS, PARTNER_DEPARTMENT_KINDS, SEVERITIES } from "@xuncha/d
 import { z } from "zod";
 import { anyAccount, roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment, sendFile } from "../files/routes";
+import { sendFile, sendXlsx } from "../files/routes";
 import { idParam, isoDate, longText, text } from "../schemas";
 import type { App } from "../types";
 
@@ -86,12 +86,7 @@ export async function briefingsRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const { buffer, fileName } = await exportBriefingRequests(ctxOf(req), req.query);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", attachment(fileName))
-        .header("cache-control", "no-store")
-        .send(buffer);
+      return sendXlsx(reply, await exportBriefingRequests(ctxOf(req), req.query), "briefings.xlsx");
     },
   );
 

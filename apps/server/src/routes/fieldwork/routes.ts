@@ -13,23 +13,14 @@ import {
   updateInterview,
 } from "@xuncha/domain";
 import { FIELDWORK_RECORD_KINDS, INTERVIEW_STATUSES } from "@xuncha/domain/model";
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { anyAccount, roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { attachment } from "../files/routes";
+import { sendFile, sendXlsx } from "../files/routes";
 import { idParam, isoDate, text } from "../schemas";
 import type { App } from "../types";
 
 const GROUP = ["groupLeader", "groupDeputy", "groupMember"] as const;
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const sendXlsx = (reply: FastifyReply, file: { buffer: Buffer; fileName: string }) =>
-  reply
-    .header("content-type", XLSX_MIME)
-    .header("content-disposition", attachment(file.fileName))
-    .header("cache-control", "no-store")
-    .send(file.buffer);
 const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 const time = z
   .string()
@@ -38,17 +29,6 @@ const time = z
 const optionalText = (max: number) => z.string().trim().max(max);
 const fileIds = z.array(z.uuid()).max(30).optional();
 const inspectorIds = z.array(z.uuid()).min(1, "请选择在场人员").max(20);
-
-const sendFile = (
-  reply: FastifyReply,
-  file: { mime: string; name: string; sha256: string; content: Uint8Array },
-) =>
-  reply
-    .header("content-type", file.mime)
-    .header("content-disposition", attachment(file.name))
-    .header("x-content-sha256", file.sha256)
-    .header("cache-control", "no-store")
-    .send(Buffer.from(file.content));
 
 const interviewFields = {
   scheduledOn: isoDate,
@@ -99,7 +79,7 @@ export async function fieldworkRoutes(app: App) {
         }),
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportInterviews(ctxOf(req), req.query)),
+    async (req, reply) => sendXlsx(reply, await exportInterviews(ctxOf(req), req.query), "interviews.xlsx"),
   );
 
   app.post(
@@ -181,7 +161,8 @@ export async function fieldworkRoutes(app: App) {
         }),
       },
     },
-    async (req, reply) => sendXlsx(reply, await exportFieldworkRecords(ctxOf(req), req.query)),
+    async (req, reply) =>
+      sendXlsx(reply, await exportFieldworkRecords(ctxOf(req), req.query), "fieldwork-records.xlsx"),
   );
 
   app.post(

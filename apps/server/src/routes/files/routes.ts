@@ -9,6 +9,26 @@ import type { App } from "../types";
 /** RFC 5987 filename for Chinese names in Content-Disposition. */
 export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Sends an Excel export as a download: the Chinese name, with an ASCII name for old clients (e.g.
+ * "targets.xlsx"), never kept in a shared cache.
+ */
+export const sendXlsx = (
+  reply: FastifyReply,
+  file: { buffer: Buffer; fileName: string },
+  ascii = "export.xlsx",
+) =>
+  reply
+    .header("content-type", XLSX_MIME)
+    .header(
+      "content-disposition",
+      `attachment; filename="${ascii}"; ${attachment(file.fileName).slice("attachment; ".length)}`,
+    )
+    .header("cache-control", "private, no-store")
+    .send(file.buffer);
+
 /** Sends a stored file as a download: its type, its name, its SHA-256, never kept in a shared cache. */
 export const sendFile = (
   reply: FastifyReply,

@@ -28,6 +28,7 @@ import { AppError } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
+import { sendXlsx } from "../files/routes";
 import { isoDate } from "../schemas";
 import type { App } from "../types";
 
@@ -119,10 +120,6 @@ const trainingQuery = z.strictObject({
 const idParams = z.strictObject({ id: z.uuid() });
 const recordParams = z.strictObject({ id: z.uuid(), recordId: z.uuid() });
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
 export async function personnelRoutes(app: App) {
   const tags = ["personnel"];
 
@@ -134,11 +131,7 @@ export async function personnelRoutes(app: App) {
     "/people/export",
     { config: POOL_READERS, schema: { tags, querystring: z.strictObject(filters) } },
     async (request, reply) => {
-      const { buffer, fileName } = await exportPeople(ctxOf(request), request.query);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", attachment(fileName, "people.xlsx"))
-        .send(buffer);
+      return sendXlsx(reply, await exportPeople(ctxOf(request), request.query), "people.xlsx");
     },
   );
 
@@ -244,11 +237,7 @@ export async function personnelRoutes(app: App) {
       schema: { tags, querystring: trainingQuery.omit({ page: true, pageSize: true }) },
     },
     async (request, reply) => {
-      const { buffer, fileName } = await exportTrainings(ctxOf(request), request.query);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", attachment(fileName, "trainings.xlsx"))
-        .send(buffer);
+      return sendXlsx(reply, await exportTrainings(ctxOf(request), request.query), "trainings.xlsx");
     },
   );
 

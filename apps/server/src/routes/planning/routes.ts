@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
+import { sendXlsx } from "../files/routes";
 import { idParam, text } from "../schemas";
 import type { App } from "../types";
 
@@ -30,10 +31,6 @@ const coverageQuery = z.strictObject({
   status: z.enum(COVERAGE_STATUS_KEYS).optional(),
   q: z.string().trim().max(100).optional(),
 });
-
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function planningRoutes(app: App) {
   app.get("/planning/terms", { config: PLAN_READERS, schema: { tags: ["planning"] } }, (req) =>
@@ -93,11 +90,7 @@ export async function planningRoutes(app: App) {
     "/planning/terms/:id/coverage/export",
     { config: PLAN_READERS, schema: { tags: ["planning"], params: idParam, querystring: coverageQuery } },
     async (req, reply) => {
-      const { buffer, fileName } = await exportCoverage(ctxOf(req), req.params.id, req.query);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", attachment(fileName, "coverage.xlsx"))
-        .send(buffer);
+      return sendXlsx(reply, await exportCoverage(ctxOf(req), req.params.id, req.query), "coverage.xlsx");
     },
   );
 

@@ -19,13 +19,10 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { publicRoute, roles } from "../../http/access";
 import { ctxOf, publicBaseUrl } from "../context";
+import { sendXlsx } from "../files/routes";
 import { idParam, isoDate } from "../schemas";
 import type { App } from "../types";
 import { AttemptLimiter } from "./attempt-limiter";
-
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Who reads surveys: the office, the leading group and the groups (their own, scoped by the domain). */
 const READERS = roles("officeStaff", "leadership", "groupLeader", "groupDeputy", "groupMember");
@@ -178,11 +175,7 @@ export async function surveysRoutes(app: App) {
     "/surveys/:id/results/export",
     { config: READERS, schema: { tags: ["surveys"], params: idParam } },
     async (req, reply) => {
-      const { buffer, fileName } = await exportSurveyResults(ctxOf(req), req.params.id);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", attachment(fileName, "survey-results.xlsx"))
-        .send(buffer);
+      return sendXlsx(reply, await exportSurveyResults(ctxOf(req), req.params.id), "survey-results.xlsx");
     },
   );
 

@@ -11,6 +11,7 @@ import { AppError } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
+import { sendXlsx } from "../files/routes";
 import type { App } from "../types";
 
 /** Everyone who may see some target; what each sees is decided by the domain's visibleTargets. */
@@ -50,11 +51,7 @@ const targetBody = z.strictObject({
 });
 const idParams = z.strictObject({ id: z.uuid() });
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /** Content-Disposition with the UTF-8 file name (RFC 5987) and an ASCII fallback. */
-const attachment = (fileName: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export async function targetsRoutes(app: App) {
   app.get(
@@ -67,11 +64,7 @@ export async function targetsRoutes(app: App) {
     "/targets/export",
     { config: TARGET_VIEWERS, schema: { tags: ["targets"], querystring: z.strictObject(filters) } },
     async (request, reply) => {
-      const { buffer, fileName } = await exportTargets(ctxOf(request), request.query);
-      return reply
-        .header("content-type", XLSX_MIME)
-        .header("content-disposition", attachment(fileName, "targets.xlsx"))
-        .send(buffer);
+      return sendXlsx(reply, await exportTargets(ctxOf(request), request.query), "targets.xlsx");
     },
   );
 

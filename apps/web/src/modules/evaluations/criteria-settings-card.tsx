@@ -1,11 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useEffect, useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
+import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import {
   type ConductQuestion,
@@ -72,7 +73,6 @@ export function CriteriaSettingsCard({ editable }: { editable: boolean }) {
   const setting = useRequest<Setting<EvaluationCriteria>>(KEY);
   const [value, setValue] = useState<EvaluationCriteria>();
   const { run, pending } = useAction();
-  const { modal } = App.useApp();
   useEffect(() => setValue(setting.data ? structuredClone(setting.data.value) : undefined), [setting.data]);
   const dirty = !!value && !!setting.data && JSON.stringify(value) !== JSON.stringify(setting.data.value);
   useUnsavedPrompt(dirty && !pending, "一巡一评评价标准的修改尚未保存，确定离开此页面吗？");
@@ -387,20 +387,12 @@ export function CriteriaSettingsCard({ editable }: { editable: boolean }) {
               >
                 放弃修改
               </Button>
-              <Button
+              <RestoreDefaultButton
                 disabled={pending || setting.data?.isDefault}
-                onClick={() =>
-                  modal.confirm({
-                    title: "恢复默认评价标准？",
-                    content: "本级对评价项目、等次和作风评价问题的修改将被放弃；已完成的评价保留原有得分。",
-                    okText: "恢复默认",
-                    cancelText: "取消",
-                    onOk: () => save(null),
-                  })
-                }
-              >
-                恢复默认
-              </Button>
+                title="恢复默认评价标准？"
+                content="本级对评价项目、等次和作风评价问题的修改将被放弃；已完成的评价保留原有得分。"
+                onRestore={() => save(null)}
+              />
             </Space>
           )}
           <Typography.Text type="secondary">

@@ -1,10 +1,11 @@
 import { TIP_CIPHER_LABELS, TIP_FILE_LIMIT_BOUNDS } from "@xuncha/domain/model";
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Form, InputNumber, Radio, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
+import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import {
   DEFAULT_UPLOAD_LIMIT_MB,
@@ -54,7 +55,6 @@ export function TipSettingsCard({ editable }: { editable: boolean }) {
   const setting = useRequest<Setting<TipSettings>>(KEY);
   const [draft, setDraft] = useState<TipSettingsDraft>();
   const { run, pending } = useAction();
-  const { modal } = App.useApp();
   useEffect(() => setDraft(setting.data ? { ...setting.data.value } : undefined), [setting.data]);
   if (setting.error) return <LoadError error={setting.error} onRetry={setting.reload} />;
 
@@ -152,20 +152,12 @@ export function TipSettingsCard({ editable }: { editable: boolean }) {
               <Button disabled={!dirty || pending} onClick={() => setDraft(saved && { ...saved })}>
                 放弃修改
               </Button>
-              <Button
+              <RestoreDefaultButton
                 disabled={pending || setting.data?.isDefault}
-                onClick={() =>
-                  modal.confirm({
-                    title: "恢复默认的信访举报设置？",
-                    content: "本级对加密算法和附件限制的修改将被放弃，恢复为系统默认值。",
-                    okText: "恢复默认",
-                    cancelText: "取消",
-                    onOk: () => save(null),
-                  })
-                }
-              >
-                恢复默认
-              </Button>
+                title="恢复默认的信访举报设置？"
+                content="本级对加密算法和附件限制的修改将被放弃，恢复为系统默认值。"
+                onRestore={() => save(null)}
+              />
             </Space>
           )}
         </Space>

@@ -6,20 +6,7 @@ import {
   PlusOutlined,
 } from "@ant-design/icons";
 import { ROUND_STAGES, type RoundStage } from "@xuncha/domain/model";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
@@ -31,6 +18,7 @@ import { hasRole } from "../../app/session";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
+import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { CriteriaSettingsCard } from "../evaluations/criteria-settings-card";
 import { TipSettingsCard } from "../tips/tip-settings-card";
 import {
@@ -222,7 +210,6 @@ function ChecklistCard({ editable }: { editable: boolean }) {
   const setting = useRequest<Setting<ChecklistItem[]>>("/committee-settings/workItemChecklist");
   const [items, setItems] = useState<ChecklistItem[]>();
   const { run, pending } = useAction();
-  const { modal } = App.useApp();
   useEffect(() => setItems(setting.data?.value), [setting.data]);
   if (setting.error) return <LoadError error={setting.error} onRetry={setting.reload} />;
   const update = (index: number, patch: Partial<ChecklistItem>) =>
@@ -385,20 +372,12 @@ function ChecklistCard({ editable }: { editable: boolean }) {
               >
                 保存清单
               </Button>
-              <Button
+              <RestoreDefaultButton
                 disabled={pending || setting.data?.isDefault}
-                onClick={() =>
-                  modal.confirm({
-                    title: "恢复默认清单？",
-                    content: "本级对清单的修改将被放弃；进行中轮次的未完成事项随之更新，已完成的事项保留。",
-                    okText: "恢复默认",
-                    cancelText: "取消",
-                    onOk: () => save(null),
-                  })
-                }
-              >
-                恢复默认
-              </Button>
+                title="恢复默认清单？"
+                content="本级对清单的修改将被放弃；进行中轮次的未完成事项随之更新，已完成的事项保留。"
+                onRestore={() => save(null)}
+              />
             </Space>
           )}
           <Typography.Text type="secondary">
