@@ -1,4 +1,4 @@
-import { auditLog, eq, roleAssignments, rounds, tips } from "@xuncha/db";
+import { and, auditLog, eq, roleAssignments, rounds, tips } from "@xuncha/db";
 import { buildAccount, buildFinding } from "@xuncha/db/testing";
 import { describe, expect, it } from "vitest";
 import { loginAs } from "../../../test/client";
@@ -280,7 +280,10 @@ describe("the tips register", () => {
       text: TIP_TEXT,
     });
     expect(other.statusCode).toBe(201);
-    const [newTip] = await kit.t.database.db.select().from(tips).where(eq(tips.status, "new"));
+    const [newTip] = await kit.t.database.db
+      .select()
+      .from(tips)
+      .where(and(eq(tips.roundId, w.round.id), eq(tips.status, "new")));
     const early = await (await kit.as(w, "leaderA")).get(`/api/tips/${newTip!.id}`);
     expect(early.statusCode).toBe(404);
     const undecided = await office.post(`/api/tips/${newTip!.id}/decision`, {
