@@ -2,6 +2,7 @@ export * from "./enums";
 export * from "./errors";
 export * from "./fieldwork";
 export * from "./rates";
+export * from "./rectification";
 export * from "./roles";
 export * from "./taxonomy";
 export * from "./tips";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Deadlines } from "../committee-settings/deadlines";
 import { defineSetting } from "../committee-settings/setting";
+import { ESCALATION_DAY_BOUNDS, ESCALATION_STEPS, type EscalationStep } from "../model/rectification";
 import { addDays, addPeriod } from "../work-items/due-date";
 
 /**
@@ -34,29 +35,19 @@ import { addDays, addPeriod } from "../work-items/due-date";
  * `rectificationDueDates`; a measure's deadline is its own.
  */
 
-export const ESCALATION_STEPS = [
-  "reminder",
-  "urgingLetter",
-  "summons",
-  "circulation",
-  "accountability",
-] as const;
-export type EscalationStep = (typeof ESCALATION_STEPS)[number];
-export const ESCALATION_STEP_LABELS: Record<EscalationStep, string> = {
-  reminder: "提醒",
-  urgingLetter: "督办函",
-  summons: "约谈",
-  circulation: "通报",
-  accountability: "问责建议",
-};
-
-const days = (min: number, max: number) =>
+const days = ({ min, max }: { min: number; max: number }) =>
   z.number().int("天数须为整数").min(min, `天数不能少于 ${min}`).max(max, `天数不能超过 ${max}`);
-const laterStep = z.strictObject({ enabled: z.boolean(), daysAfterPrevious: days(1, 365) });
+const laterStep = z.strictObject({
+  enabled: z.boolean(),
+  daysAfterPrevious: days(ESCALATION_DAY_BOUNDS.daysAfterPrevious),
+});
 
 export const escalationLadderSchema = z.strictObject({
-  reminder: z.strictObject({ enabled: z.boolean(), daysBeforeDeadline: days(0, 90) }),
-  urgingLetter: z.strictObject({ daysAfterDeadline: days(1, 365) }),
+  reminder: z.strictObject({
+    enabled: z.boolean(),
+    daysBeforeDeadline: days(ESCALATION_DAY_BOUNDS.daysBeforeDeadline),
+  }),
+  urgingLetter: z.strictObject({ daysAfterDeadline: days(ESCALATION_DAY_BOUNDS.daysAfterDeadline) }),
   summons: laterStep,
   circulation: laterStep,
   accountability: laterStep,

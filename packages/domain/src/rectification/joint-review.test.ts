@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError, type ErrorCode } from "../model/errors";
+import { REVIEW_PARTIES, type ReviewParty } from "../model/rectification";
 import {
   diffVersions,
   type Fields,
@@ -10,9 +11,7 @@ import {
   jointReviewSetting,
   jointReviewState,
   type PartyReview,
-  REVIEW_PARTIES,
   type ReviewedMeasure,
-  type ReviewParty,
   submitVersion,
   type Verdict,
   type VersionContent,
@@ -439,10 +438,13 @@ describe("joint review setting", () => {
     });
     expect(jointReviewSetting.schema.safeParse(jointReviewSetting.defaults()).success).toBe(true);
   });
-  it("accepts a three-party review and refuses none, repeated or unknown parties", () => {
+  it("accepts two or three parties with the office; refuses fewer, none without the office, repeated or unknown parties", () => {
     const ok = (parties: unknown) => jointReviewSetting.schema.safeParse({ parties }).success;
     expect(ok(["office", "disciplineCommission", "organizationDept"])).toBe(true);
+    expect(ok(["group", "office"])).toBe(true);
     expect(ok([])).toBe(false);
+    expect(ok(["office"])).toBe(false);
+    expect(ok(["disciplineCommission", "organizationDept", "group"])).toBe(false);
     expect(ok(["office", "office"])).toBe(false);
     expect(ok(["office", "leadership"])).toBe(false);
     expect(jointReviewSetting.schema.safeParse({ parties: ["office"], extra: 1 }).success).toBe(false);
@@ -450,7 +452,15 @@ describe("joint review setting", () => {
 });
 
 describe("joint review properties", () => {
-  const partiesArb = fc.subarray([...REVIEW_PARTIES], { minLength: 1 });
+  // the office and at least one other party, in any order
+  const partiesArb = fc
+    .subarray(
+      REVIEW_PARTIES.filter((p) => p !== "office"),
+      { minLength: 1 },
+    )
+    .chain((others) =>
+      fc.shuffledSubarray(["office" as ReviewParty, ...others], { minLength: others.length + 1 }),
+    );
   const idsArb = fc
     .uniqueArray(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 8 })
     .map((ns) => ns.map((n) => `m${n}`));

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { defineSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
+import {
+  MIN_REVIEW_PARTIES,
+  REQUIRED_REVIEW_PARTY,
+  REVIEW_PARTIES,
+  REVIEW_PARTY_LABELS,
+  type ReviewParty,
+} from "../model/rectification";
 
 /**
  * Joint review (三方/四方联审) of a rectification plan, a progress report or the final report: one
@@ -10,7 +17,7 @@ import { AppError } from "../model/errors";
  *
  * Rules
  * - Each submitted version is reviewed in parallel by the parties recorded on it (the committee's
- *   `rectification.jointReview` setting when it was submitted). A party answers a version once, with
+ *   `rectification.jointReview` setting when it was submitted: at least two, the office always). A party answers a version once, with
  *   a verdict (pass / return with an opinion) on each measure it has to review and on the whole.
  * - The decision waits for every party: a version stays under review until all its parties have
  *   answered, even when one of them has already returned something. Then it is returned (退回) if any
@@ -26,20 +33,15 @@ import { AppError } from "../model/errors";
  * The measures of a report are its entries per measure; `whole` holds the whole document's fields.
  */
 
-export const REVIEW_PARTIES = ["office", "disciplineCommission", "organizationDept", "group"] as const;
-export type ReviewParty = (typeof REVIEW_PARTIES)[number];
-export const REVIEW_PARTY_LABELS: Record<ReviewParty, string> = {
-  office: "巡察办",
-  disciplineCommission: "纪委监委",
-  organizationDept: "组织部",
-  group: "巡察组",
-};
-
 export const jointReviewSettingSchema = z.strictObject({
   parties: z
     .array(z.enum(REVIEW_PARTIES))
-    .min(1, "至少须有一个审核方")
-    .refine((ps) => new Set(ps).size === ps.length, "审核方不能重复"),
+    .min(MIN_REVIEW_PARTIES, `至少须有 ${MIN_REVIEW_PARTIES} 个审核方`)
+    .refine((ps) => new Set(ps).size === ps.length, "审核方不能重复")
+    .refine(
+      (ps) => ps.includes(REQUIRED_REVIEW_PARTY),
+      `${REVIEW_PARTY_LABELS[REQUIRED_REVIEW_PARTY]}须参加联审`,
+    ),
 });
 export type JointReviewSetting = z.infer<typeof jointReviewSettingSchema>;
 

@@ -114,6 +114,19 @@ describe("committee settings", () => {
       422,
       "setting.invalid",
     );
+    // a joint review needs two parties at least, the office always
+    for (const parties of [["office"], ["disciplineCommission", "organizationDept"]]) {
+      await refused(
+        office,
+        (s) => s.request("PUT", "/api/committee-settings/rectification.jointReview", { value: { parties } }),
+        422,
+        "setting.invalid",
+      );
+    }
+    const twoParties = await office.request("PUT", "/api/committee-settings/rectification.jointReview", {
+      value: { parties: ["office", "group"] },
+    });
+    expect(twoParties.statusCode, twoParties.body).toBe(200);
     await refused(
       office,
       (s) => s.request("PUT", "/api/committee-settings/nonsense", { value: 1 }),

@@ -1,0 +1,48 @@
+/**
+ * Names and bounds of the rectification supervision settings (整改督办) that the web shows and checks
+ * too; the rules and the zod schemas using them live in the rectification module.
+ */
+
+/** The parties of a joint review (三方/四方联审), in display order. */
+export const REVIEW_PARTIES = ["office", "disciplineCommission", "organizationDept", "group"] as const;
+export type ReviewParty = (typeof REVIEW_PARTIES)[number];
+export const REVIEW_PARTY_LABELS: Record<ReviewParty, string> = {
+  office: "巡察办",
+  disciplineCommission: "纪委监委",
+  organizationDept: "组织部",
+  group: "巡察组",
+};
+/** The office organises the joint review and always reviews. */
+export const REQUIRED_REVIEW_PARTY: ReviewParty = "office";
+/** A joint review has at least two parties (三方 or 四方 in practice). */
+export const MIN_REVIEW_PARTIES = 2;
+
+/** The escalation ladder (督办), in order. */
+export const ESCALATION_STEPS = [
+  "reminder",
+  "urgingLetter",
+  "summons",
+  "circulation",
+  "accountability",
+] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+export const ESCALATION_STEP_LABELS: Record<EscalationStep, string> = {
+  reminder: "提醒",
+  urgingLetter: "督办函",
+  summons: "约谈",
+  circulation: "通报",
+  accountability: "问责建议",
+};
+/** The steps after the urging letter: each can be switched off and waits days after the previous one. */
+export const LATER_ESCALATION_STEPS = ["summons", "circulation", "accountability"] as const;
+export type LaterEscalationStep = (typeof LATER_ESCALATION_STEPS)[number];
+
+/** Bounds (whole days, inclusive) of the ladder's delays. */
+export const ESCALATION_DAY_BOUNDS = {
+  /** The reminder: days before the deadline (0: on the deadline day). */
+  daysBeforeDeadline: { min: 0, max: 90 },
+  /** The urging letter: days after the deadline (1: the day after). */
+  daysAfterDeadline: { min: 1, max: 365 },
+  /** Each later step: days after the step before it was taken. */
+  daysAfterPrevious: { min: 1, max: 365 },
+} as const;
