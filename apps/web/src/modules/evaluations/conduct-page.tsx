@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Result, Space, Typography } fr
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { ApiError } from "../../app/api-error";
+import { OneTimeCodeForm } from "../../components/one-time-code-form";
 import type { ConductQuestion } from "./api";
 
 interface Opened {
@@ -80,39 +81,16 @@ export function ConductPage() {
             <Result status="success" title="提交成功，感谢您的评价" subTitle="答卷匿名保存，评价码已失效。" />
           </Card>
         ) : !opened ? (
-          <Card>
-            <Typography.Paragraph>
-              请输入您收到的评价码。评价完全匿名：系统不记录您的姓名、单位、网络地址或设备信息，答卷与评价码不关联；每个评价码只能使用一次。
-            </Typography.Paragraph>
-            <Form layout="vertical" onFinish={open}>
-              <Form.Item label="评价码" required>
-                <Input
-                  size="large"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.toUpperCase())}
-                  placeholder="XXXX-XXXX-XXXX-XXXX"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={40}
-                  aria-label="评价码"
-                />
-              </Form.Item>
-              {error && (
-                <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />
-              )}
-              <Button
-                type="primary"
-                size="large"
-                block
-                htmlType="submit"
-                loading={pending}
-                disabled={code.replace(/[^A-Za-z0-9]/g, "").length < 16}
-              >
-                开始评价
-              </Button>
-            </Form>
-          </Card>
+          <OneTimeCodeForm
+            label="评价码"
+            intro="请输入您收到的评价码。评价完全匿名：系统不记录您的姓名、单位、网络地址或设备信息，答卷与评价码不关联；每个评价码只能使用一次。"
+            submitText="开始评价"
+            code={code}
+            onCodeChange={setCode}
+            error={error}
+            pending={pending}
+            onOpen={open}
+          />
         ) : (
           <Card>
             <Typography.Paragraph>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Checkbox, Form, Input, Radio, Result, Space, Typog
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { ApiError } from "../../app/api-error";
+import { OneTimeCodeForm } from "../../components/one-time-code-form";
 import type { SurveyQuestion } from "./api";
 
 interface Opened {
@@ -91,39 +92,16 @@ export function SurveyAnswerPage() {
             />
           </Card>
         ) : !opened ? (
-          <Card>
-            <Typography.Paragraph>
-              请输入您收到的测评码。测评完全匿名：系统不记录您的姓名、网络地址或设备信息，答卷与测评码不关联；每个测评码只能使用一次。
-            </Typography.Paragraph>
-            <Form layout="vertical" onFinish={open}>
-              <Form.Item label="测评码" required>
-                <Input
-                  size="large"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value.toUpperCase())}
-                  placeholder="XXXX-XXXX-XXXX-XXXX"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={40}
-                  aria-label="测评码"
-                />
-              </Form.Item>
-              {error && (
-                <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />
-              )}
-              <Button
-                type="primary"
-                size="large"
-                block
-                htmlType="submit"
-                loading={pending}
-                disabled={code.replace(/[^A-Za-z0-9]/g, "").length < 16}
-              >
-                开始填写
-              </Button>
-            </Form>
-          </Card>
+          <OneTimeCodeForm
+            label="测评码"
+            intro="请输入您收到的测评码。测评完全匿名：系统不记录您的姓名、网络地址或设备信息，答卷与测评码不关联；每个测评码只能使用一次。"
+            submitText="开始填写"
+            code={code}
+            onCodeChange={setCode}
+            error={error}
+            pending={pending}
+            onOpen={open}
+          />
         ) : (
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} scrollToFirstError>
             <Card style={{ marginBottom: 12 }}>
