@@ -244,6 +244,9 @@ function RegisterTipDrawer({
   const named = Form.useWatch("named", form);
   const round = useRequest<RoundDetail>(roundId ? `/rounds/${roundId}` : null);
   const targets = (round.data?.groups ?? []).flatMap((g) => g.targets);
+  // The committee's attachment limits (信访举报 setting), which the server applies to this form too.
+  const settings = useRequest<{ value: { maxFiles: number; maxFileMb: number } }>("/committee-settings/tips");
+  const limits = settings.data?.value ?? { maxFiles: 9, maxFileMb: 20 };
 
   const submit = async (v: RegisterValues) => {
     setPending(true);
@@ -363,9 +366,16 @@ function RegisterTipDrawer({
             </Form.Item>
           </>
         )}
-        <Form.Item label="附件（扫描件、照片等）">
-          <FilePicker files={files} onChange={setFiles} maxFiles={9} maxFileMb={20} />
-        </Form.Item>
+        {limits.maxFiles > 0 && (
+          <Form.Item label="附件（扫描件、照片等）">
+            <FilePicker
+              files={files}
+              onChange={setFiles}
+              maxFiles={limits.maxFiles}
+              maxFileMb={limits.maxFileMb}
+            />
+          </Form.Item>
+        )}
       </Form>
     </FormDrawer>
   );
