@@ -20,6 +20,7 @@ import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { CriteriaSettingsCard } from "../evaluations/criteria-settings-card";
+import { RectificationSettingsCard } from "../rectification/rectification-settings-card";
 import { TipSettingsCard } from "../tips/tip-settings-card";
 import {
   ANCHOR_LABELS,
@@ -391,8 +392,8 @@ function ChecklistCard({ editable }: { editable: boolean }) {
 
 /**
  * The office's settings: deadlines, the stage checklist, recusal rules, the group evaluation
- * criteria (一巡一评), tips (信访举报: cipher and attachment limits) and a way to the numbering
- * registers (发文字号).
+ * criteria (一巡一评), tips (信访举报: cipher and attachment limits), rectification supervision
+ * (整改督办: joint review parties and the escalation ladder) and a way to the numbering registers (发文字号).
  */
 export function WorkItemSettingsPage() {
   const { state } = useAuth();
@@ -441,6 +442,11 @@ export function WorkItemSettingsPage() {
             children: <CriteriaSettingsCard editable={editable} />,
           },
           { key: "tips", label: "信访举报", children: <TipSettingsCard editable={editable} /> },
+          {
+            key: "rectification",
+            label: "整改督办",
+            children: <RectificationSettingsCard editable={editable} />,
+          },
           editable && {
             key: "registers",
             label: "发文字号",
