@@ -83,7 +83,6 @@ export function buildDemoFieldwork(input: FieldworkInput): FieldworkRows {
     rng,
     cal,
     out,
-    people,
     targets,
     groupCtx,
     offsetOf,

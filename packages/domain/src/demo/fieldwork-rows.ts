@@ -173,7 +173,6 @@ export interface FieldworkCtx {
   rng: Rng;
   cal: DemoCalendar;
   out: FieldworkRows;
-  people: Map<string, PersonRow>;
   targets: Map<string, TargetRow>;
   groupCtx: Map<string, GroupCtx>;
   /** Days from today of an ISO date, and of a moment. */
