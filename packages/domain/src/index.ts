@@ -28,6 +28,7 @@ export * from "./files/index";
 export * from "./findings/index";
 export * from "./ledgers/index";
 export * from "./model/index";
+export * from "./notifications/index";
 export * from "./personnel/index";
 export * from "./planning/index";
 export * from "./rectification/index";
