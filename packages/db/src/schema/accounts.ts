@@ -15,6 +15,10 @@ export const accounts = pgTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
+    /** Where outbound email goes (escalation letters …); none: email is skipped. */
+    email: text("email"),
+    /** Where outbound SMS goes; none: SMS is skipped. */
+    mobile: text("mobile"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("accounts_username_key").on(sql`lower(${t.username})`)],
