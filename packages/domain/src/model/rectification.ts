@@ -12,6 +12,17 @@ export const REVIEW_PARTY_LABELS: Record<ReviewParty, string> = {
   organizationDept: "组织部",
   group: "巡察组",
 };
+/** The status of a joint review subject (plan or report), as the machine computes it. */
+export const JOINT_REVIEW_STATUSES = ["draft", "underReview", "returned", "passed"] as const;
+export type JointReviewStatus = (typeof JOINT_REVIEW_STATUSES)[number];
+export const JOINT_REVIEW_STATUS_LABELS: Record<JointReviewStatus, string> = {
+  draft: "未提交",
+  underReview: "联审中",
+  returned: "已退回",
+  passed: "已通过",
+};
+export type ReviewDecision = "pass" | "return";
+export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = { pass: "通过", return: "退回" };
 /** The office organises the joint review and always reviews. */
 export const REQUIRED_REVIEW_PARTY: ReviewParty = "office";
 /** A joint review has at least two parties (三方 or 四方 in practice). */

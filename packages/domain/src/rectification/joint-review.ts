@@ -2,10 +2,12 @@ import { z } from "zod";
 import { defineSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
 import {
+  type JointReviewStatus,
   MIN_REVIEW_PARTIES,
   REQUIRED_REVIEW_PARTY,
   REVIEW_PARTIES,
   REVIEW_PARTY_LABELS,
+  type ReviewDecision,
   type ReviewParty,
 } from "../model/rectification";
 
@@ -53,14 +55,14 @@ export const jointReviewSetting = defineSetting({
   defaults: (): JointReviewSetting => ({ parties: [...REVIEW_PARTIES] }),
 });
 
-export const JOINT_REVIEW_STATUSES = ["draft", "underReview", "returned", "passed"] as const;
-export type JointReviewStatus = (typeof JOINT_REVIEW_STATUSES)[number];
-export const JOINT_REVIEW_STATUS_LABELS: Record<JointReviewStatus, string> = {
-  draft: "未提交",
-  underReview: "联审中",
-  returned: "已退回",
-  passed: "已通过",
-};
+// The statuses and decisions with their labels live in the shared model (the web shows them too).
+export {
+  JOINT_REVIEW_STATUS_LABELS,
+  JOINT_REVIEW_STATUSES,
+  type JointReviewStatus,
+  REVIEW_DECISION_LABELS,
+  type ReviewDecision,
+} from "../model/rectification";
 
 export type FieldValue = string | number | boolean | null | readonly FieldValue[];
 export type Fields = Readonly<Record<string, FieldValue>>;
@@ -82,9 +84,6 @@ export interface ReviewVersion extends VersionContent {
   number: number;
   parties: readonly ReviewParty[];
 }
-
-export type ReviewDecision = "pass" | "return";
-export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = { pass: "通过", return: "退回" };
 
 export interface Verdict {
   decision: ReviewDecision;
