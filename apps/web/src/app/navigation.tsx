@@ -95,6 +95,7 @@ export const NAV_ITEMS: NavItem[] = [
     module: "rectification",
     when: (me) => !isContactOnly(me),
   },
+  { path: "/rectification/reviews", label: "整改联审", icon: <AuditOutlined />, module: "reviews" },
   {
     path: "/settings",
     label: "工作设置",

@@ -42,6 +42,9 @@ const MyRectificationPage = page(
   () => import("../modules/rectification/my-rectification-page"),
   "MyRectificationPage",
 );
+const SubjectPage = page(() => import("../modules/rectification/subject-page"), "SubjectPage");
+const ReviewsPage = page(() => import("../modules/rectification/reviews-page"), "ReviewsPage");
+const ReviewPage = page(() => import("../modules/rectification/review-page"), "ReviewPage");
 const CommitteesPage = page(() => import("../modules/admin/committees-page"), "CommitteesPage");
 const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
 const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
@@ -298,6 +301,19 @@ export const router = createBrowserRouter([
                 path: "mine",
                 handle: h("我的整改"),
                 element: guarded("rectification", <MyRectificationPage />),
+              },
+              {
+                path: "subjects/:id",
+                handle: h("整改方案与报告"),
+                element: guarded("rectification", <SubjectPage />),
+              },
+              {
+                path: "reviews",
+                handle: h("整改联审"),
+                children: [
+                  { index: true, element: guarded("reviews", <ReviewsPage />) },
+                  { path: ":id", handle: h("联审"), element: guarded("reviews", <ReviewPage />) },
+                ],
               },
             ],
           },

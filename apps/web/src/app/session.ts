@@ -14,6 +14,7 @@ export type ModuleKey =
   | "reports"
   | "clues"
   | "rectification"
+  | "reviews"
   | "committees"
   | "accounts"
   | "audit";

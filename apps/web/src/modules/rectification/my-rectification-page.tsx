@@ -1,20 +1,16 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { FileAddOutlined, FileTextOutlined } from "@ant-design/icons";
 import { FEEDBACK_FORMS, type FeedbackForm } from "@xuncha/domain/model";
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Statistic, Tag, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Button, Card, Empty, List, Space, Tabs, Typography } from "antd";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { api } from "../../app/api-client";
 import { PageLoading } from "../../app/app-layout";
-import { formatDateCn, todayIso } from "../../app/format";
-import { LEDGER_STATE_LABELS, type LedgerState, ledgerStateTag } from "../../app/status";
-import { useRequest } from "../../app/use-request";
+import { formatDate, formatDateCn } from "../../app/format";
+import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
-import { RateText } from "../../components/rate-text";
-import { StatusTagView } from "../../components/status-tag";
-import { SEVERITY_COLORS, severityLabel } from "../findings/finding-labels";
-import type { Ledger, LedgerItem, Measure } from "./api";
-import { MeasureDrawer } from "./measure-drawer";
-import { MeasureList } from "./measure-list";
-import { ProgressDrawer } from "./progress-drawer";
+import { ProblemProgress } from "./problem-progress";
+import type { SubjectDetail, SubjectKind, SubjectSummary } from "./review-api";
+import { SubjectStatusTag } from "./review-tags";
 
 interface Feedback {
   id: string;
@@ -26,189 +22,160 @@ interface Feedback {
   findingCount: number;
 }
 
-/** What the contact must do next for one problem, in plain words. */
-function nextStep(item: LedgerItem): string {
-  switch (item.state) {
-    case "noPlan":
-      return "请制定整改措施：写明措施、责任人和整改时限。";
-    case "overdue":
-      return "有措施已超过整改时限，请尽快完成并报告进展，说明原因。";
-    case "inProgress":
-      return "请按时限推进，完成后报告“已完成”并上传佐证材料。";
-    case "reported":
-      return "全部措施已报告完成，等待巡察办核验销号。";
-    case "closed":
-      return "已销号。请保持整改成果，防止问题反弹。";
-  }
+const subjectPath = (id: string) => `/rectification/subjects/${id}`;
+
+function SubjectRow({ s }: { s: SubjectSummary }) {
+  return (
+    <List.Item
+      actions={[
+        <Link key="open" to={subjectPath(s.id)}>
+          {s.status === "draft" || s.status === "returned" ? "编辑" : "查看"}
+        </Link>,
+      ]}
+    >
+      <List.Item.Meta
+        avatar={<FileTextOutlined />}
+        title={<Link to={subjectPath(s.id)}>{s.title}</Link>}
+        description={
+          <Space wrap size={[8, 4]}>
+            <SubjectStatusTag status={s.status} />
+            {s.version !== null && <span>第 {s.version} 版</span>}
+            {s.dueOn && <span>报送时限 {formatDate(s.dueOn)}</span>}
+          </Space>
+        }
+      />
+    </List.Item>
+  );
 }
 
-function ProblemCard({
-  item,
-  onAddMeasure,
-  onReport,
-}: {
-  item: LedgerItem;
-  onAddMeasure: () => void;
-  onReport: (m: Measure) => void;
-}) {
-  const tag = ledgerStateTag(item.state, item.measures, todayIso());
-  const canReport = item.abilities.reportProgress ?? item.abilities.addMeasure;
+/** One feedback (反馈意见) with its plan and reports, and the buttons to start them. */
+function FeedbackCard({ feedback, subjects }: { feedback: Feedback; subjects: SubjectSummary[] }) {
+  const navigate = useNavigate();
+  const { run, pending } = useAction();
+  const plan = subjects.find((s) => s.kind === "plan");
+  const reports = subjects
+    .filter((s) => s.kind !== "plan")
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.sequence - b.sequence);
+  const hasFinal = reports.some((s) => s.kind === "finalReport");
+  const openReports = reports.some(
+    (s) => s.status === "draft" || s.status === "returned" || s.status === "underReview",
+  );
+
+  const start = async (kind: SubjectKind) => {
+    const result = await run(() =>
+      kind === "plan"
+        ? api.post<SubjectDetail>(`/rectification/feedbacks/${feedback.id}/plan`, {})
+        : api.post<SubjectDetail>(`/rectification/feedbacks/${feedback.id}/reports`, { kind }),
+    );
+    if (result.ok) navigate(subjectPath(result.value.subject.id));
+  };
+
   return (
     <Card
-      title={
-        <Space wrap size={[8, 4]} style={{ whiteSpace: "normal" }}>
-          <span>问题 {item.finding.number}</span>
-          <StatusTagView tag={tag} />
-          <Tag color={SEVERITY_COLORS[item.finding.severity]}>{severityLabel(item.finding.severity)}</Tag>
-        </Space>
-      }
-      data-testid="my-problem"
+      size="small"
+      data-testid="my-feedback"
+      title={`反馈意见（${formatDateCn(feedback.givenOn)}，${FEEDBACK_FORMS.labels[feedback.form] ?? feedback.form}）`}
     >
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {item.finding.title}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {item.finding.categoryName} · {item.round.name}
+      <Typography.Paragraph style={{ marginBottom: 4 }}>
+        共反馈 {feedback.findingCount} 个问题。整改方案须在反馈后 1 个月内制定，整改情况报告须在 2
+        个月内报送。
       </Typography.Paragraph>
-      <Typography.Paragraph
-        className="xc-pre"
-        ellipsis={{ rows: 4, expandable: "collapsible", symbol: (e) => (e ? "收起" : "展开全文") }}
-      >
-        {item.finding.description}
-      </Typography.Paragraph>
-      <Alert
-        type={item.state === "overdue" ? "error" : item.state === "closed" ? "success" : "info"}
-        showIcon
-        title={nextStep(item)}
-        style={{ marginBottom: 12 }}
-      />
-      <MeasureList measures={item.measures} onReport={canReport ? onReport : undefined} />
-      {item.abilities.addMeasure && (
-        <Button block icon={<PlusOutlined />} style={{ marginTop: 12 }} size="large" onClick={onAddMeasure}>
-          添加整改措施
+      {feedback.requirements && (
+        <Typography.Paragraph
+          className="xc-pre"
+          ellipsis={{ rows: 3, expandable: "collapsible", symbol: (e) => (e ? "收起" : "展开") }}
+        >
+          <Typography.Text strong>整改要求：</Typography.Text>
+          {feedback.requirements}
+        </Typography.Paragraph>
+      )}
+      {!plan && (
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<FileAddOutlined />}
+          loading={pending}
+          onClick={() => start("plan")}
+        >
+          编制整改方案
         </Button>
+      )}
+      {subjects.length > 0 && (
+        <List
+          size="small"
+          dataSource={[...(plan ? [plan] : []), ...reports]}
+          renderItem={(s) => <SubjectRow s={s} />}
+        />
+      )}
+      {plan?.status === "passed" && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button
+            icon={<FileAddOutlined />}
+            loading={pending}
+            disabled={openReports}
+            onClick={() => start("progressReport")}
+          >
+            新建整改进展情况报告
+          </Button>
+          <Button
+            icon={<FileAddOutlined />}
+            loading={pending}
+            disabled={hasFinal}
+            onClick={() => start("finalReport")}
+          >
+            新建整改情况报告
+          </Button>
+        </Space>
+      )}
+      {plan && plan.status !== "passed" && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          title="整改方案通过联审后，可报送整改进展情况报告和整改情况报告。"
+        />
       )}
     </Card>
   );
 }
 
-const FILTERS: { value: LedgerState | "all"; label: string }[] = [
-  { value: "all", label: "全部" },
-  { value: "noPlan", label: LEDGER_STATE_LABELS.noPlan },
-  { value: "overdue", label: LEDGER_STATE_LABELS.overdue },
-  { value: "inProgress", label: LEDGER_STATE_LABELS.inProgress },
-  { value: "reported", label: "待销号" },
-  { value: "closed", label: LEDGER_STATE_LABELS.closed },
-];
-
-/** The target contact's page: the fed-back problems of their organization, measures and progress. */
+/** The target contact's page: each feedback's plan and reports (联审), then the problems' progress. */
 export function MyRectificationPage() {
-  const ledger = useRequest<Ledger>("/rectification/ledger");
   const feedbacks = useRequest<Feedback[]>("/feedbacks");
-  const [filter, setFilter] = useState<LedgerState | "all">("all");
-  const [adding, setAdding] = useState<LedgerItem | null>(null);
-  const [reporting, setReporting] = useState<Measure | null>(null);
+  const subjects = useRequest<{ items: SubjectSummary[] }>("/rectification/subjects");
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "progress" ? "progress" : "plans";
 
-  if (ledger.error) return <LoadError error={ledger.error} onRetry={ledger.reload} />;
-  if (!ledger.data) return <PageLoading />;
-  const items = ledger.data.items;
-  const countOf = (s: LedgerState) => items.filter((i) => i.state === s).length;
-  const shown = filter === "all" ? items : items.filter((i) => i.state === filter);
-  const order: LedgerState[] = ["overdue", "noPlan", "inProgress", "reported", "closed"];
-  const sorted = [...shown].sort(
-    (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.finding.number - b.finding.number,
-  );
+  const plans = () => {
+    if (feedbacks.error) return <LoadError error={feedbacks.error} onRetry={feedbacks.reload} />;
+    if (subjects.error) return <LoadError error={subjects.error} onRetry={subjects.reload} />;
+    if (!feedbacks.data || !subjects.data) return <PageLoading />;
+    if (feedbacks.data.length === 0)
+      return (
+        <Card>
+          <Empty description="暂无反馈给本单位的意见" />
+        </Card>
+      );
+    const items = subjects.data.items;
+    return (
+      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+        {feedbacks.data.map((f) => (
+          <FeedbackCard key={f.id} feedback={f} subjects={items.filter((s) => s.feedbackId === f.id)} />
+        ))}
+      </Space>
+    );
+  };
 
   return (
     <PageContainer title="我的整改">
-      <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-        {(feedbacks.data ?? []).map((f) => (
-          <Card
-            key={f.id}
-            size="small"
-            title={`反馈意见（${formatDateCn(f.givenOn)}，${FEEDBACK_FORMS.labels[f.form] ?? f.form}）`}
-          >
-            <Typography.Paragraph style={{ marginBottom: 4 }}>
-              共反馈 {f.findingCount} 个问题。整改方案须在反馈后 1 个月内制定，整改情况报告须在 2 个月内报送。
-            </Typography.Paragraph>
-            {f.requirements && (
-              <Typography.Paragraph
-                className="xc-pre"
-                ellipsis={{ rows: 3, expandable: "collapsible", symbol: (e) => (e ? "收起" : "展开") }}
-              >
-                <Typography.Text strong>整改要求：</Typography.Text>
-                {f.requirements}
-              </Typography.Paragraph>
-            )}
-          </Card>
-        ))}
-        <Row gutter={[12, 12]}>
-          <Col xs={12} sm={6}>
-            <Card size="small">
-              <Statistic title="反馈问题" value={items.length} suffix="个" />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Card size="small">
-              <Statistic
-                title="已逾期"
-                value={countOf("overdue")}
-                suffix="个"
-                styles={{ content: { color: countOf("overdue") ? "#cf1322" : undefined } }}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Card size="small">
-              <Statistic title="未制定措施" value={countOf("noPlan")} suffix="个" />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Card size="small">
-              <Statistic title="整改率" valueRender={() => <RateText rate={ledger.data!.rate} strong />} />
-            </Card>
-          </Col>
-        </Row>
-        <div style={{ overflowX: "auto" }}>
-          <Segmented<LedgerState | "all">
-            value={filter}
-            onChange={setFilter}
-            options={FILTERS.map((f) => ({
-              value: f.value,
-              label: `${f.label}（${f.value === "all" ? items.length : countOf(f.value)}）`,
-            }))}
-          />
-        </div>
-        {sorted.length === 0 ? (
-          <Card>
-            <Empty description={items.length === 0 ? "暂无反馈给本单位的问题" : "没有该状态的问题"} />
-          </Card>
-        ) : (
-          sorted.map((item) => (
-            <ProblemCard
-              key={item.finding.id}
-              item={item}
-              onAddMeasure={() => setAdding(item)}
-              onReport={(m) => setReporting(m)}
-            />
-          ))
-        )}
-      </Space>
-      <MeasureDrawer
-        item={adding}
-        onClose={() => setAdding(null)}
-        onSaved={() => {
-          setAdding(null);
-          ledger.reload();
-        }}
-      />
-      <ProgressDrawer
-        measure={reporting}
-        onClose={() => setReporting(null)}
-        onSaved={() => {
-          setReporting(null);
-          ledger.reload();
-        }}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === "progress" ? { tab: "progress" } : {}, { replace: true })}
+        items={[
+          { key: "plans", label: "整改方案与报告", children: plans() },
+          { key: "progress", label: "问题整改进展", children: <ProblemProgress /> },
+        ]}
       />
     </PageContainer>
   );

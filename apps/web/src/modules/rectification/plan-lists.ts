@@ -43,7 +43,7 @@ export function problemList(plan: PlanDraft): ProblemRow[] {
     key: f.id,
     number: f.number,
     title: f.title,
-    category: f.category,
+    category: f.categoryName ?? f.category,
     measureCount: f.measures.length,
     deadline:
       f.measures

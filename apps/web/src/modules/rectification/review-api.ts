@@ -101,16 +101,20 @@ export interface PlanDraftMeasure {
 
 export interface PlanDraftFinding {
   id: string;
+  /** 1, 2, … within the feedback. */
   number: number;
   title: string;
   description: string;
   category: string;
+  categoryName?: string;
+  closed?: boolean;
   measures: PlanDraftMeasure[];
 }
 
 export interface PlanDraft {
   summary: string;
   findings: PlanDraftFinding[];
+  signOff?: SignOff | null;
 }
 
 export interface ReportEntry {
@@ -121,10 +125,16 @@ export interface ReportEntry {
 export interface ReportDraft {
   text: string;
   entries: Record<string, ReportEntry>;
+  /** The plan's problems and live measures, which the entries follow. */
+  findings?: PlanDraftFinding[];
+  signOff?: SignOff | null;
 }
 
+/** A sign-off: on the draft ({ kind, name, at, fileId }) or on a version ({ kind, signedByName, signedAt, fileId }). */
 export interface SignOff {
   kind?: string;
+  name?: string;
+  at?: string | null;
   signedByName?: string;
   signedAt?: string | null;
   fileId?: string | null;
@@ -147,14 +157,37 @@ export interface SubjectDetail {
   state: JointReviewState;
   gathered: GatheredOpinions | null;
   myParties: ReviewParty[];
-  changes: Partial<Record<ReviewParty, VersionDiff>>;
-  /** The sign-off recorded on the current draft (before submission), when the server gives it. */
-  signOff?: SignOff | null;
-  abilities: { edit: boolean; signOff: boolean; submit: boolean; review: boolean };
+  /** What changed for each of my parties since the version it last reviewed. */
+  changes: PartyChanges[] | Partial<Record<ReviewParty, VersionDiff>>;
+  abilities: {
+    edit: boolean;
+    signOff: boolean;
+    /** The principal may confirm with their own account. */
+    confirmSignOff?: boolean;
+    submit: boolean;
+    review: boolean;
+    openReport?: boolean;
+  };
+}
+
+export interface PartyChanges {
+  party: ReviewParty;
+  answered: boolean;
+  lastReviewedVersion: number | null;
+  toReview: string[];
+  standing: { measureId: string; passedOn: number }[];
+  diff: VersionDiff;
 }
 
 export const isPlanDraft = (d: SubjectDetail["draft"]): d is PlanDraft =>
-  typeof d === "object" && d !== null && "findings" in d;
+  typeof d === "object" && d !== null && "summary" in d && "findings" in d;
+
+/** The diff one of my parties sees (from `changes`, else from the machine's party status). */
+export function partyDiff(detail: SubjectDetail, party: ReviewParty): VersionDiff | undefined {
+  const { changes } = detail;
+  const given = Array.isArray(changes) ? changes.find((c) => c.party === party)?.diff : changes[party];
+  return given ?? detail.state.parties.find((p) => p.party === party)?.changes;
+}
 
 export interface Verdict {
   decision: ReviewDecision;
@@ -169,14 +202,18 @@ export interface ReviewInput {
   measures: Record<string, Verdict>;
 }
 
-/** GET /rectification/review-counts (per kind or in total; the server may give more). */
+/** Versions decided (every party answered), returned, opinions given and return verdicts. */
+export interface ReviewCountFigures {
+  reviewed: number;
+  returned: number;
+  opinions: number;
+  returnVerdicts: number;
+}
+
+/** GET /rectification/review-counts */
 export interface ReviewCounts {
-  plansReviewed?: number;
-  reportsReviewed?: number;
-  reviewed?: number;
-  returned?: number;
-  opinions?: number;
-  returnVerdicts?: number;
-  pending?: number;
-  [key: string]: number | undefined | unknown;
+  plans: ReviewCountFigures;
+  reports: ReviewCountFigures;
+  total: ReviewCountFigures;
+  parties: { party: ReviewParty; label: string; reviewed: number; opinions: number; returns: number }[];
 }

@@ -1,0 +1,137 @@
+import { Card, Form, Input, Radio, Space, Table, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
+import type { Verdict } from "./review-api";
+import { type FieldRow, MEASURE_DIFF_LABELS, type MeasureDiffKind } from "./review-diff";
+
+const KIND_COLORS: Record<MeasureDiffKind, string> = {
+  added: "green",
+  changed: "gold",
+  removed: "default",
+  unchanged: "default",
+};
+
+/** Field by field, before → after (a changed measure), or the fields as they are (added, removed). */
+export function FieldRowsTable({ rows, kind }: { rows: FieldRow[]; kind: MeasureDiffKind }) {
+  if (rows.length === 0) return null;
+  const columns =
+    kind === "changed"
+      ? [
+          { title: "字段", dataIndex: "label", width: 100 },
+          {
+            title: "修改前",
+            dataIndex: "before",
+            render: (t: string) => (
+              <del className="xc-pre" style={{ color: "#8c8c8c" }}>
+                {t}
+              </del>
+            ),
+          },
+          { title: "修改后", dataIndex: "after", render: (t: string) => <span className="xc-pre">{t}</span> },
+        ]
+      : [
+          { title: "字段", dataIndex: "label", width: 100 },
+          {
+            title: kind === "removed" ? "删除前" : "内容",
+            dataIndex: "after",
+            render: (t: string) => <span className="xc-pre">{t}</span>,
+          },
+        ];
+  return (
+    <Table<FieldRow>
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={rows}
+      columns={columns}
+      scroll={{ x: "max-content" }}
+    />
+  );
+}
+
+/** A verdict (通过 / 退回) and an opinion, required when returning. */
+export function VerdictInput({
+  label,
+  value,
+  onChange,
+  missing,
+}: {
+  label: string;
+  value: Verdict;
+  onChange: (v: Verdict) => void;
+  missing: boolean;
+}) {
+  return (
+    <Form layout="vertical" component="div">
+      <Form.Item label={label} style={{ marginBottom: 8 }}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          value={value.decision}
+          onChange={(e) => onChange({ ...value, decision: e.target.value })}
+          options={[
+            { value: "pass", label: "通过" },
+            { value: "return", label: "退回" },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        style={{ marginBottom: 0 }}
+        validateStatus={missing ? "error" : undefined}
+        help={missing ? "退回须写明意见" : undefined}
+      >
+        <Input.TextArea
+          aria-label={`${label}意见`}
+          value={value.opinion}
+          onChange={(e) => onChange({ ...value, opinion: e.target.value })}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          maxLength={5000}
+          placeholder={value.decision === "return" ? "退回意见（必填）：写明需要修改的地方" : "意见（选填）"}
+        />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** One measure on the review screen: what changed since the party's last review, and its verdict. */
+export function ReviewMeasureCard({
+  label,
+  kind,
+  content,
+  rows,
+  note,
+  children,
+}: {
+  label: string;
+  kind: MeasureDiffKind;
+  /** The measure's text (content or progress) as it now stands. */
+  content: string;
+  rows: FieldRow[];
+  note?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <Card
+      size="small"
+      data-testid="review-measure"
+      title={
+        <Space wrap size={[8, 4]} style={{ whiteSpace: "normal" }}>
+          <span>{label}</span>
+          <Tag color={KIND_COLORS[kind]}>{MEASURE_DIFF_LABELS[kind]}</Tag>
+        </Space>
+      }
+    >
+      {kind !== "removed" && content && (
+        <Typography.Paragraph className="xc-pre" style={{ marginBottom: 8 }}>
+          {content}
+        </Typography.Paragraph>
+      )}
+      {note && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {note}
+        </Typography.Paragraph>
+      )}
+      <FieldRowsTable rows={rows} kind={kind} />
+      {children && <div style={{ marginTop: 12 }}>{children}</div>}
+    </Card>
+  );
+}
