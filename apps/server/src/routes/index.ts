@@ -16,6 +16,8 @@ import { healthRoutes } from "./health/routes";
 import { personnelRoutes } from "./personnel/routes";
 import { planningRoutes } from "./planning/routes";
 import { publicTipsRoutes } from "./public-tips/routes";
+import { notificationsRoutes } from "./notifications/routes";
+import { escalationRoutes } from "./rectification/escalation-routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { reportsRoutes } from "./reports/routes";
 import { roundsRoutes } from "./rounds/routes";
@@ -45,6 +47,8 @@ export async function registerRoutes(app: App) {
     reportsRoutes,
     feedbackRoutes,
     rectificationRoutes,
+    escalationRoutes,
+    notificationsRoutes,
     cluesRoutes,
     statisticsRoutes,
     filesRoutes,

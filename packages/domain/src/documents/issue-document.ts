@@ -27,6 +27,11 @@ export interface IssueInput {
   targetId?: string | null;
   /** The values the document is generated from, kept with it. */
   fields: Record<string, unknown>;
+  /**
+   * The account recorded as issuing it, when the actor is the system (the escalation sweep issues
+   * in the name of the committee's office head, ADR 0011); the actor's own account by default.
+   */
+  issuedBy?: string;
   /** Renders the document once its number is known. */
   render: (numbered: { number: string; issuer: string }) => Promise<Uint8Array>;
 }
@@ -37,7 +42,7 @@ export interface IssueInput {
  * row, and audits. Used by every kind: authorization, announcement, urging letters, 立行立改通知书.
  */
 export async function issueDocument(tx: Tx, actor: Actor, input: IssueInput) {
-  const issuedBy = assertIssuer(actor);
+  const issuedBy = input.issuedBy ?? assertIssuer(actor);
   const register = await lockRegisterFor(tx, input.committeeId, input.kind);
   const year = Number(input.date.slice(0, 4));
   const [{ last } = { last: 0 }] = await tx

@@ -113,5 +113,8 @@ export const DOCUMENT_KINDS = labels({
   announcement: "巡察公告",
   immediateFix: "立行立改通知书",
   urgingLetter: "督办函",
+  summons: "约谈通知书",
+  circulation: "通报",
+  accountability: "问责建议书",
 });
 export type DocumentKind = (typeof DOCUMENT_KINDS.keys)[number];

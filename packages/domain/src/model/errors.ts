@@ -154,6 +154,10 @@ export const ERRORS = {
   "tip.reveal_pending": [409, "已有待审批的查看申请"],
   "tip.reveal_self": [409, "不能审批本人提出的查看申请"],
   "tip.target_not_in_round": [422, "所选对象不在本轮巡察范围内"],
+  "escalation.not_found": [404, "督办记录不存在"],
+  "escalation.not_a_letter": [409, "提醒不需要确认收到，只有督办函、约谈通知书等文书需要确认"],
+  "escalation.no_issuer": [409, "本党委没有巡察办账号，不能以巡察办名义印发督办文书"],
+  "notification.not_found": [404, "消息不存在"],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 

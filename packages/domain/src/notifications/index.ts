@@ -1,1 +1,3 @@
 export * from "./notify";
+export * from "./list-notifications";
+export * from "./outbound";
