@@ -1,6 +1,8 @@
 import { groupEvaluationCriteriaSetting } from "../evaluations/criteria";
+import { evaluationSetting } from "../rectification/effect-evaluation-rules";
 import { escalationSetting } from "../rectification/escalation";
 import { jointReviewSetting } from "../rectification/joint-review";
+import { revisitSetting } from "../rectification/revisits-rules";
 import { rotationSettingDef } from "../recusal/load-recusal-facts";
 import { tipSettingDef } from "../tips/tip-settings";
 import { workItemChecklistSetting } from "../work-items/checklist";
@@ -20,6 +22,8 @@ export const COMMITTEE_SETTINGS = {
   tips: tipSettingDef,
   "rectification.jointReview": jointReviewSetting,
   "rectification.escalation": escalationSetting,
+  "rectification.revisits": revisitSetting,
+  "rectification.evaluation": evaluationSetting,
 } satisfies Record<string, SettingDef>;
 
 export type CommitteeSettingKey = keyof typeof COMMITTEE_SETTINGS;
