@@ -10,7 +10,7 @@ import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { partyDiff, type SubjectDetail, type Verdict } from "./review-api";
-import { changeRows, diffCaption, formatFieldValue, measureDiffViews } from "./review-diff";
+import { changeRows, diffCaption, fieldLabel, formatFieldValue, measureDiffViews } from "./review-diff";
 import { buildReview, countReturns, initialVerdicts, type ReviewProblem } from "./review-form";
 import { ReviewMeasureCard, VerdictInput } from "./review-measure-card";
 import { GatheredOpinionsView, PartiesProgress, SubjectStatusTag } from "./review-tags";
@@ -91,7 +91,7 @@ function PartyReview({
           column={1}
           items={Object.entries(current.content.whole).map(([field, value]) => ({
             key: field,
-            label: field === "summary" ? "方案概述" : field === "text" ? "报告正文" : field,
+            label: fieldLabel(field),
             children: <span className="xc-pre">{formatFieldValue(field, value)}</span>,
           }))}
         />
