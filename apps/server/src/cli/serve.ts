@@ -1,6 +1,7 @@
 import { sql } from "@xuncha/db";
-import { hasCommittees } from "@xuncha/domain";
+import { hasCommittees, outboundChannelsFromEnv } from "@xuncha/domain";
 import { buildApp } from "../app";
+import { type Scheduler, startScheduler } from "../scheduler";
 import type { CommandContext } from "./commands";
 import { describeDemoSummary, loadDemoWithReport } from "./demo";
 
@@ -17,6 +18,11 @@ export async function serve({ database, config }: CommandContext): Promise<undef
     // per table and sorts whole rounds (bench/README.md). Gather them at every start.
     await database.db.execute(sql`analyze`);
   }
+  // The escalation sweep and the outbox, at start and every hour (XUNCHA_SCHEDULER=0 turns them off).
+  let scheduler: Scheduler | undefined;
+  app.addHook("onClose", async () => {
+    await scheduler?.stop();
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -29,6 +35,13 @@ export async function serve({ database, config }: CommandContext): Promise<undef
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
+  if (process.env.XUNCHA_SCHEDULER !== "0") {
+    scheduler = startScheduler({
+      db: database.db,
+      log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+      channels: outboundChannelsFromEnv(),
+    });
+  }
   app.log.info(`Xuncha 巡察 listening on http://localhost:${config.port} (${database.kind})`);
   return undefined;
 }

@@ -23,8 +23,10 @@ import { type EscalationItemKind, loadEscalationItems, type SweepItem } from "./
 export interface SweepOptions {
   /** The China calendar day to sweep for (YYYY-MM-DD); today in China by default. */
   today?: string;
-  /** One committee; every committee by default. */
+  /** One committee (its failure is thrown); every committee by default. */
   committeeId?: string;
+  /** These committees (failures are reported, as for every committee). */
+  committeeIds?: readonly string[];
   /**
    * Who runs it: the system (the scheduler, by default) or an office account (the manual trigger).
    * Letters are issued in the name of that account, or of the office head when the system runs it.
@@ -77,9 +79,10 @@ export async function runEscalationSweep(db: Db, options: SweepOptions = {}): Pr
   const actor = options.actor ?? systemActor("督办定时任务");
   const ids = options.committeeId
     ? [options.committeeId]
-    : (await db.select({ id: committees.id }).from(committees).orderBy(committees.createdAt)).map(
+    : (options.committeeIds ??
+      (await db.select({ id: committees.id }).from(committees).orderBy(committees.createdAt)).map(
         (c) => c.id,
-      );
+      ));
   const result: SweepResult = { today, committees: [], failures: [] };
   for (const committeeId of ids) {
     try {
