@@ -18,6 +18,7 @@ import { planningRoutes } from "./planning/routes";
 import { publicTipsRoutes } from "./public-tips/routes";
 import { notificationsRoutes } from "./notifications/routes";
 import { escalationRoutes } from "./rectification/escalation-routes";
+import { rectificationReviewRoutes } from "./rectification/review-routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { reportsRoutes } from "./reports/routes";
 import { roundsRoutes } from "./rounds/routes";
@@ -47,6 +48,7 @@ export async function registerRoutes(app: App) {
     reportsRoutes,
     feedbackRoutes,
     rectificationRoutes,
+    rectificationReviewRoutes,
     escalationRoutes,
     notificationsRoutes,
     cluesRoutes,

@@ -57,3 +57,12 @@ export const ESCALATION_DAY_BOUNDS = {
   /** Each later step: days after the step before it was taken. */
   daysAfterPrevious: { min: 1, max: 365 },
 } as const;
+
+/** What goes through a joint review: the plan (整改方案), progress reports and the final report. */
+export const REVIEW_SUBJECT_KINDS = ["plan", "progressReport", "finalReport"] as const;
+export type ReviewSubjectKind = (typeof REVIEW_SUBJECT_KINDS)[number];
+export const REVIEW_SUBJECT_KIND_LABELS: Record<ReviewSubjectKind, string> = {
+  plan: "整改方案",
+  progressReport: "整改进展情况报告",
+  finalReport: "整改情况报告",
+};

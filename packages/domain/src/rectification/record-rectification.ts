@@ -17,6 +17,7 @@ import { claimFiles } from "../files/store-file";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
+import { assertPlanEditable } from "./review-subject";
 import { todayIso } from "./ledger";
 import { rectificationState } from "./rectification-state";
 
@@ -43,6 +44,8 @@ async function loadForContact(tx: Tx, actor: Actor, findingId: string) {
 export async function addMeasure(ctx: Ctx, findingId: string, input: MeasureInput) {
   return ctx.db.transaction(async (tx) => {
     const finding = await loadForContact(tx, ctx.actor, findingId);
+    // A plan under joint review or passed is frozen (issue 5).
+    await assertPlanEditable(tx, finding.feedbackId!);
     const [measure] = await tx
       .insert(measures)
       .values({
