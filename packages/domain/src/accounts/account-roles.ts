@@ -72,7 +72,8 @@ export async function scopeRole(
     committeeId,
     targetId,
     partnerDepartmentId,
-    isHead: input.role === "officeStaff" && input.isHead === true,
+    // The office head (主任) reads clues; a target's principal (主要负责人) signs off its rectification plan.
+    isHead: (input.role === "officeStaff" || input.role === "targetContact") && input.isHead === true,
   };
 }
 

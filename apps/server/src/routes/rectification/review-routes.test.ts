@@ -810,3 +810,28 @@ describe("the plan in Excel", () => {
     ).toEqual([]);
   });
 });
+
+describe("the principal as an account role", () => {
+  it("the administrator marks a target's contact as its principal (is_head), who then signs off by account", async () => {
+    const x = await setup();
+    const { contact, id } = await draftPlan(x);
+    const admin = await as(x.w, "sysAdmin");
+    const username = `principal-${Date.now()}`;
+    const created = await admin.post("/api/accounts", {
+      username,
+      displayName: "新任书记",
+      password: "Test@Passw0rd",
+      committeeId: x.w.committee.id,
+      roles: [{ role: "targetContact", targetId: x.w.targetA.id, isHead: true }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().roles).toEqual([
+      expect.objectContaining({ role: "targetContact", targetId: x.w.targetA.id, isHead: true }),
+    ]);
+    const principal = await x.login({ id: created.json().id, username });
+    const signed = await principal.post(`/api/rectification/subjects/${id}/sign-off`);
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect((signed.json() as Detail).draft.signOff).toMatchObject({ kind: "account", name: "新任书记" });
+    expect((await contact.post(`/api/rectification/subjects/${id}/submit`)).statusCode).toBe(200);
+  });
+});

@@ -35,10 +35,13 @@ interface AccountForm {
   committeeId?: string;
 }
 
+/** What is_head means for the role: the office head, or a target's principal. */
+const headLabel = (role: string) => (role === "targetContact" ? "主要负责人" : "主任");
+
 function roleText(r: RoleAssignment, committees: Committee[]): string {
   const label = r.label ?? ROLE_LABELS[r.role] ?? r.role;
   const committee = r.committeeName ?? committees.find((c) => c.id === r.committeeId)?.name;
-  const extra = [r.isHead ? "主任" : "", r.targetName ?? ""].filter(Boolean).join("，");
+  const extra = [r.isHead ? headLabel(r.role) : "", r.targetName ?? ""].filter(Boolean).join("，");
   return `${label}${committee ? ` · ${committee}` : ""}${extra ? `（${extra}）` : ""}`;
 }
 
@@ -149,7 +152,7 @@ function RolesDrawer({
         committeeId: v.committeeId ?? null,
         targetId: v.targetId?.trim() || undefined,
         partnerDepartmentId: v.role === "partnerDept" ? v.partnerDepartmentId || undefined : undefined,
-        isHead: v.role === "officeStaff" ? (v.isHead ?? false) : undefined,
+        isHead: v.role === "officeStaff" || v.role === "targetContact" ? (v.isHead ?? false) : undefined,
       }),
     );
     if (result.ok) {
@@ -287,7 +290,7 @@ export function AccountsPage() {
             {a.roles.map((r) => (
               <Tag key={r.id} title={roleText(r, committeeList)} style={{ marginInlineEnd: 0 }}>
                 {r.label ?? ROLE_LABELS[r.role] ?? r.role}
-                {r.isHead ? "（主任）" : ""}
+                {r.isHead ? `（${headLabel(r.role)}）` : ""}
               </Tag>
             ))}
           </Space>

@@ -72,6 +72,11 @@ export function RoleFields({
           <Checkbox>巡察办主任（可查看问题线索）</Checkbox>
         </Form.Item>
       )}
+      {role === "targetContact" && (
+        <Form.Item name={[...prefix, "isHead"]} valuePropName="checked">
+          <Checkbox>主要负责人（以本人账号对整改方案、整改报告签字背书）</Checkbox>
+        </Form.Item>
+      )}
     </>
   );
 }
