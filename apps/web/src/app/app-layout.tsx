@@ -4,6 +4,7 @@ import { createContext, Suspense, useContext, useEffect, useMemo, useState } fro
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from "react-router-dom";
 import { useAuth } from "./auth";
 import { navItemsFor, selectedNavPath } from "./navigation";
+import { NotificationBell } from "./notification-bell";
 import { roleLabels } from "./session";
 
 /** Route handle: the breadcrumb label of a route (a string, or a function of its params). */
@@ -149,6 +150,7 @@ export function AppLayout() {
                   {l}
                 </Tag>
               ))}
+            <NotificationBell />
             <Dropdown
               trigger={["click"]}
               menu={{

@@ -131,6 +131,7 @@ describe("navigation", () => {
     expect(navItemsFor(contact).map((i) => i.path)).toEqual([
       "/rectification/mine",
       "/rectification/immediate-fixes",
+      "/rectification/my-escalations",
     ]);
     expect(homePath(contact)).toBe("/rectification/mine");
   });
@@ -150,6 +151,7 @@ describe("navigation", () => {
   it("selects the longest matching entry", () => {
     const items = navItemsFor(me(["officeStaff"], ["rounds", "rectification"]));
     expect(selectedNavPath(items, "/rounds/123")).toBe("/rounds");
+    expect(selectedNavPath(items, "/rectification/escalations")).toBe("/rectification/escalations");
     expect(selectedNavPath(items, "/elsewhere")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -95,7 +96,21 @@ export const NAV_ITEMS: NavItem[] = [
     module: "rectification",
     when: (me) => !isContactOnly(me),
   },
+  {
+    path: "/rectification/my-escalations",
+    label: "督办函",
+    icon: <AlertOutlined />,
+    module: "rectification",
+    when: isContactOnly,
+  },
   { path: "/rectification/reviews", label: "整改联审", icon: <AuditOutlined />, module: "reviews" },
+  {
+    path: "/rectification/escalations",
+    label: "督办记录",
+    icon: <AlertOutlined />,
+    module: "rectification",
+    when: (me) => hasRole(me, "officeStaff", "leadership"),
+  },
   {
     path: "/settings",
     label: "工作设置",

@@ -44,6 +44,11 @@ const MyRectificationPage = page(
 );
 const SubjectPage = page(() => import("../modules/rectification/subject-page"), "SubjectPage");
 const ReviewsPage = page(() => import("../modules/rectification/reviews-page"), "ReviewsPage");
+const EscalationsPage = page(() => import("../modules/rectification/escalations-page"), "EscalationsPage");
+const MyEscalationsPage = page(
+  () => import("../modules/rectification/my-escalations-page"),
+  "MyEscalationsPage",
+);
 const ReviewPage = page(() => import("../modules/rectification/review-page"), "ReviewPage");
 const CommitteesPage = page(() => import("../modules/admin/committees-page"), "CommitteesPage");
 const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
@@ -301,6 +306,16 @@ export const router = createBrowserRouter([
                 path: "mine",
                 handle: h("我的整改"),
                 element: guarded("rectification", <MyRectificationPage />),
+              },
+              {
+                path: "escalations",
+                handle: h("督办记录"),
+                element: guarded("rectification", <EscalationsPage />),
+              },
+              {
+                path: "my-escalations",
+                handle: h("督办函"),
+                element: guarded("rectification", <MyEscalationsPage />),
               },
               {
                 path: "subjects/:id",
