@@ -15,3 +15,8 @@ export * from "./review-counts";
 export * from "./review-subject";
 export * from "./review-version";
 export * from "./submit-version";
+export * from "./close-out";
+export * from "./ledger-export";
+export * from "./measure-outcomes";
+export * from "./rectification-rates";
+export * from "./rectification-scope";
