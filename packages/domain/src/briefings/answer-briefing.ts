@@ -12,7 +12,7 @@ import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { claimFiles } from "../files/store-file";
 import { AppError } from "../model/errors";
-import { todayIso } from "../rectification/ledger";
+import { todayIso } from "../work-items/due-date";
 import { loadBriefingRequests } from "./briefing-requests";
 import { partnerDepartmentIdsOf } from "./briefing-scope";
 

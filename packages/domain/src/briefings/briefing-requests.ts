@@ -20,7 +20,7 @@ import {
 } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { BriefingTopic, PartnerDepartmentKind } from "../model/fieldwork";
-import { todayIso } from "../rectification/ledger";
+import { todayIso } from "../work-items/due-date";
 import { roundName } from "../rounds/round-name";
 import { isBriefingOffice, partnerDepartmentIdsOf, visibleBriefingRequests } from "./briefing-scope";
 

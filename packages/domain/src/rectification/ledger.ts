@@ -1,97 +1,241 @@
 import {
-  and,
   asc,
   eq,
   files,
-  findings,
   inArray,
-  isNotNull,
   measures,
   progressFiles,
   progressUpdates,
-  rounds,
-  targets,
-  terms,
+  queryRows,
+  type SQL,
+  sql,
+  type Tx,
 } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
-import { committeesWhere, contactTargetIds, visibleFindings } from "../access/policies";
+import { committeesWhere, contactTargetIds } from "../access/policies";
 import type { Completion } from "../model/enums";
-import { rectificationRate } from "../model/rates";
+import {
+  categoryRectificationRate,
+  type Rate,
+  rectificationRate,
+  roundRectificationRate,
+  targetRectificationRate,
+} from "../model/rates";
 import { categoryName } from "../model/taxonomy";
 import { roundName } from "../rounds/round-name";
-import { type RectificationState, rectificationState } from "./rectification-state";
+import { chinaDate } from "./escalation";
+import { rectificationRows } from "./rectification-scope";
+import {
+  approvedParties,
+  CLOSE_OUT_PARTY_ROLES,
+  type CloseOutParty,
+  closeOutParties,
+  type RectificationState,
+} from "./rectification-state";
 
 export interface LedgerFilters {
   roundId?: string | undefined;
   targetId?: string | undefined;
   state?: RectificationState | undefined;
-}
-
-export const todayIso = (now = new Date()) => {
-  const d = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
-  return d.toISOString().slice(0, 10);
-};
-
-function abilities(actor: Actor, f: { committeeId: string; targetId: string }, state: RectificationState) {
-  const isContact = contactTargetIds(actor).includes(f.targetId);
-  const isOffice = committeesWhere(actor, ["officeStaff"]).includes(f.committeeId);
-  return {
-    addMeasure: isContact && state !== "closed",
-    reportProgress: isContact && state !== "closed",
-    closeOut: isOffice && state === "reported",
-    reopen: isOffice && state === "closed",
-  };
+  category?: string | undefined;
+  /** Only problems with a measure past its deadline and not done. */
+  overdue?: boolean | undefined;
+  /** Only closed (true) or only open (false) problems. */
+  closed?: boolean | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
 }
 
 /**
- * The rectification ledger (整改台账): every fed-back finding the actor may see, with its measures,
- * their dated progress and the problem's state; and the rectification rate over the same rows.
+ * The state of each fed-back problem, in SQL, equal to rectificationState() (proved over generated
+ * cases in ledger-state.test.ts): closed once closed out; no plan without measures; reported when
+ * every measure's latest update (by report date, then entry time) is done; overdue when a measure
+ * not done is past its deadline; otherwise in progress.
+ *
+ * `where` selects the findings (on the table "findings"); the result has one row per finding with
+ * its state, measure count and summed outcomes.
+ */
+export function findingStatesSql(where: SQL, today: string): SQL {
+  return sql`with scoped as (
+      select findings.id, findings.committee_id, findings.round_id, findings.target_id, findings.number,
+             findings.category, findings.closed_at
+      from findings where ${where}
+    ),
+    latest as (
+      select m.finding_id, m.deadline, m.rules_made, m.money_recovered, m.accountable_persons,
+             (select p.completion from progress_updates p where p.measure_id = m.id
+               order by p.reported_on desc, p.created_at desc limit 1) as completion
+      from measures m join scoped s on s.id = m.finding_id
+    ),
+    per_finding as (
+      select finding_id, count(*)::int as n,
+             count(*) filter (where completion = 'done')::int as done,
+             count(*) filter (where completion is distinct from 'done' and deadline < ${today}::date)::int as late,
+             coalesce(sum(cardinality(rules_made)), 0)::int as rules,
+             coalesce(sum(money_recovered), 0) as money,
+             coalesce(sum(accountable_persons), 0)::int as persons
+      from latest group by finding_id
+    )
+    select s.*, coalesce(pf.n, 0) as measure_count, coalesce(pf.rules, 0) as rules,
+           coalesce(pf.money, 0) as money, coalesce(pf.persons, 0) as persons,
+           coalesce(pf.late, 0) as late,
+           case when s.closed_at is not null then 'closed'
+                when coalesce(pf.n, 0) = 0 then 'noPlan'
+                when pf.done = pf.n then 'reported'
+                when pf.late > 0 then 'overdue'
+                else 'inProgress' end as state
+    from scoped s left join per_finding pf on pf.finding_id = s.id`;
+}
+
+/** The findings condition of the ledger's filters other than the state ones. */
+export function ledgerWhere(actor: Actor, filters: LedgerFilters): SQL {
+  const parts: SQL[] = [rectificationRows(actor)];
+  if (filters.roundId) parts.push(sql`findings.round_id = ${filters.roundId}`);
+  if (filters.targetId) parts.push(sql`findings.target_id = ${filters.targetId}`);
+  if (filters.category) parts.push(sql`findings.category = ${filters.category}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** The state filters, on the rows of findingStatesSql (alias st). */
+export function stateWhere(filters: LedgerFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (filters.state) parts.push(sql`st.state = ${filters.state}`);
+  if (filters.overdue) parts.push(sql`st.state = 'overdue'`);
+  if (filters.closed === true) parts.push(sql`st.state = 'closed'`);
+  if (filters.closed === false) parts.push(sql`st.state <> 'closed'`);
+  return sql.join(parts, sql` and `);
+}
+
+export interface LedgerSums {
+  /** Problems counted (fed back). */
+  problems: number;
+  closed: number;
+  measures: number;
+  /** Rules made (建章立制), by name. */
+  rulesMade: number;
+  /** Money recovered (挽回经济损失), 万元. */
+  moneyRecovered: number;
+  /** People held accountable (追责问责), 人. */
+  accountablePersons: number;
+}
+
+const toSums = (r: {
+  problems: number;
+  closed: number;
+  measures: number;
+  rules: number;
+  money: string | number;
+  persons: number;
+}): LedgerSums => ({
+  problems: Number(r.problems),
+  closed: Number(r.closed),
+  measures: Number(r.measures),
+  rulesMade: Number(r.rules),
+  moneyRecovered: Math.round(Number(r.money) * 100) / 100,
+  accountablePersons: Number(r.persons),
+});
+
+/** Summed outcomes and counts of the findings selected by `where`, with the rate over the same rows. */
+export async function ledgerSums(
+  tx: Tx,
+  where: SQL,
+  today: string,
+  rateOf: (closed: number, fedBack: number) => Rate = rectificationRate,
+) {
+  const [row] = await queryRows<{
+    problems: number;
+    closed: number;
+    measures: number;
+    rules: number;
+    money: string;
+    persons: number;
+  }>(
+    tx,
+    sql`select count(*)::int as problems, count(*) filter (where st.state = 'closed')::int as closed,
+          coalesce(sum(st.measure_count), 0)::int as measures, coalesce(sum(st.rules), 0)::int as rules,
+          coalesce(sum(st.money), 0)::text as money, coalesce(sum(st.persons), 0)::int as persons
+        from (${findingStatesSql(where, today)}) st`,
+  );
+  const sums = toSums(row ?? { problems: 0, closed: 0, measures: 0, rules: 0, money: 0, persons: 0 });
+  return { sums, rate: rateOf(sums.closed, sums.problems) };
+}
+
+interface PageRow {
+  id: string;
+  committee_id: string;
+  round_id: string;
+  target_id: string;
+  number: number;
+  category: string;
+  state: RectificationState;
+  title: string;
+  description: string;
+  severity: string;
+  route: string | null;
+  route_dept: string;
+  closed_at: Date | null;
+  target_name: string;
+  round_number: number;
+  term_name: string;
+  total: number;
+}
+
+const partiesOf = (actor: Actor, committeeId: string) =>
+  (Object.keys(CLOSE_OUT_PARTY_ROLES) as CloseOutParty[]).filter((p) =>
+    committeesWhere(actor, [CLOSE_OUT_PARTY_ROLES[p]]).includes(committeeId),
+  );
+
+/** The ledger's rate is the rate of the narrowest grouping its filters select, so it equals that page's. */
+function ledgerRateOf(filters: LedgerFilters) {
+  if (filters.targetId) return targetRectificationRate;
+  if (filters.roundId) return roundRectificationRate;
+  if (filters.category) return categoryRectificationRate;
+  return rectificationRate;
+}
+
+/**
+ * The rectification ledger (整改台账), paged by the server: the fed-back problems the actor may see
+ * (per target, round and committee; filters by round, target, category, state, overdue, closed), each
+ * with its measures, their dated progress and evidence, its state and its close-out approvals; the
+ * outcomes summed and the rectification rate over the rows of the filters (before the state filters).
  */
 export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date()) {
-  const today = todayIso(now);
-  const rows = await ctx.db
-    .select({
-      id: findings.id,
-      committeeId: findings.committeeId,
-      number: findings.number,
-      title: findings.title,
-      description: findings.description,
-      category: findings.category,
-      severity: findings.severity,
-      route: findings.route,
-      routeDept: findings.routeDept,
-      closedAt: findings.closedAt,
-      targetId: findings.targetId,
-      targetName: targets.name,
-      roundId: findings.roundId,
-      roundNumber: rounds.number,
-      termName: terms.name,
-    })
-    .from(findings)
-    .innerJoin(targets, eq(targets.id, findings.targetId))
-    .innerJoin(rounds, eq(rounds.id, findings.roundId))
-    .innerJoin(terms, eq(terms.id, rounds.termId))
-    .where(
-      and(
-        visibleFindings(ctx.actor),
-        isNotNull(findings.feedbackId),
-        filters.roundId ? eq(findings.roundId, filters.roundId) : undefined,
-        filters.targetId ? eq(findings.targetId, filters.targetId) : undefined,
-      ),
-    )
-    .orderBy(asc(rounds.number), asc(findings.number));
+  const today = chinaDate(now);
+  const pageSize = Math.min(filters.pageSize ?? 50, 500);
+  const page = Math.max(filters.page ?? 1, 1);
+  const where = ledgerWhere(ctx.actor, filters);
+  const rows = await queryRows<PageRow>(
+    ctx.db,
+    sql`select st.id, st.committee_id, st.round_id, st.target_id, st.number, st.category, st.state,
+          f.title, f.description, f.severity, f.route, f.route_dept, f.closed_at,
+          t.name as target_name, r.number as round_number, tm.name as term_name,
+          count(*) over ()::int as total
+        from (${findingStatesSql(where, today)}) st
+        join findings f on f.id = st.id
+        join targets t on t.id = st.target_id
+        join rounds r on r.id = st.round_id
+        join terms tm on tm.id = r.term_id
+        where ${stateWhere(filters)}
+        order by r.created_at, r.id, st.number
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const { sums, rate } = await ledgerSums(ctx.db, where, today, ledgerRateOf(filters));
+  const items = await ledgerItems(ctx.db, ctx.actor, rows);
+  return { items, total: rows[0]?.total ?? 0, page, pageSize, rate, sums, today };
+}
+
+async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
   const ids = rows.map((r) => r.id);
-  const measureRows = ids.length
-    ? await ctx.db
-        .select()
-        .from(measures)
-        .where(inArray(measures.findingId, ids))
-        .orderBy(asc(measures.createdAt))
-    : [];
+  if (!ids.length) return [];
+  const measureRows = await db
+    .select()
+    .from(measures)
+    .where(inArray(measures.findingId, ids))
+    .orderBy(asc(measures.position), asc(measures.createdAt), asc(measures.id));
   const measureIds = measureRows.map((m) => m.id);
   const progressRows = measureIds.length
-    ? await ctx.db
+    ? await db
         .select()
         .from(progressUpdates)
         .where(inArray(progressUpdates.measureId, measureIds))
@@ -99,7 +243,7 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
     : [];
   const progressIds = progressRows.map((p) => p.id);
   const fileRows = progressIds.length
-    ? await ctx.db
+    ? await db
         .select({
           progressUpdateId: progressFiles.progressUpdateId,
           id: files.id,
@@ -110,9 +254,27 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
         .from(progressFiles)
         .innerJoin(files, eq(files.id, progressFiles.fileId))
         .where(inArray(progressFiles.progressUpdateId, progressIds))
+        .orderBy(asc(files.name))
     : [];
+  const history = await queryRows<{
+    finding_id: string;
+    action: string;
+    party: string | null;
+    reason: string;
+    actor_name: string | null;
+    created_at: Date;
+  }>(
+    db,
+    sql`select c.finding_id, c.action, c.party, c.reason, a.display_name as actor_name, c.created_at
+        from close_outs c left join accounts a on a.id = c.actor_id
+        where c.finding_id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) order by c.created_at, c.id`,
+  );
+  const contactTargets = contactTargetIds(actor);
 
-  const items = rows.map((f) => {
+  return rows.map((f) => {
     const ms = measureRows
       .filter((m) => m.findingId === f.id)
       .map((m) => {
@@ -128,13 +290,34 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
               .map(({ progressUpdateId: _, ...x }) => x),
           }));
         const { committeeId: _c, createdBy: _b, ...rest } = m;
-        return { ...rest, progress, latest: progress.at(-1)?.completion };
+        return {
+          ...rest,
+          moneyRecovered: Number(m.moneyRecovered),
+          progress,
+          // Sorted by report date, then entry time: the last is the latest, as in findingStatesSql.
+          latest: progress.at(-1)?.completion,
+        };
       });
-    const state = rectificationState(
-      f.closedAt !== null,
-      ms.map((m) => ({ deadline: m.deadline, latest: m.latest })),
-      today,
-    );
+    const own = history.filter((h) => h.finding_id === f.id);
+    const required = closeOutParties({ route: f.route, routeDept: f.route_dept });
+    const approved = approvedParties(own);
+    const lastReopen = own.map((h) => h.action).lastIndexOf("reopen");
+    const approvals = own
+      .slice(lastReopen + 1)
+      .filter((h) => h.action === "approve")
+      .map((h) => ({
+        party: h.party as CloseOutParty,
+        by: h.actor_name ?? "",
+        note: h.reason,
+        at: h.created_at,
+      }));
+    const evidence = ms.flatMap((m) => m.progress.flatMap((p) => p.files));
+    const state = f.state;
+    const isContact = contactTargets.includes(f.target_id);
+    const mayApprove =
+      state === "reported" && evidence.length > 0
+        ? partiesOf(actor, f.committee_id).filter((p) => required.includes(p) && !approved.has(p))
+        : [];
     return {
       finding: {
         id: f.id,
@@ -145,19 +328,33 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
         categoryName: categoryName(f.category),
         severity: f.severity,
         route: f.route,
-        routeDept: f.routeDept,
+        routeDept: f.route_dept,
       },
-      target: { id: f.targetId, name: f.targetName },
-      round: { id: f.roundId, name: roundName(f.termName, f.roundNumber) },
+      target: { id: f.target_id, name: f.target_name },
+      round: { id: f.round_id, name: roundName(f.term_name, f.round_number) },
       measures: ms,
       state,
-      closedAt: f.closedAt,
-      abilities: abilities(ctx.actor, f, state),
+      closedAt: f.closed_at,
+      closeOut: {
+        required,
+        approvals,
+        evidence: evidence.length,
+        history: own.map((h) => ({
+          action: h.action,
+          party: h.party,
+          reason: h.reason,
+          by: h.actor_name ?? "",
+          at: h.created_at,
+        })),
+      },
+      abilities: {
+        addMeasure: isContact && state !== "closed",
+        reportProgress: isContact && state !== "closed",
+        editOutcomes: isContact && state !== "closed",
+        closeOut: mayApprove.length > 0,
+        approveAs: mayApprove,
+        reopen: state === "closed" && committeesWhere(actor, ["officeStaff"]).includes(f.committee_id),
+      },
     };
   });
-  const closed = items.filter((i) => i.state === "closed").length;
-  return {
-    items: filters.state ? items.filter((i) => i.state === filters.state) : items,
-    rate: rectificationRate(closed, items.length),
-  };
 }

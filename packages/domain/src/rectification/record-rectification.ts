@@ -1,25 +1,13 @@
-import {
-  closeOuts,
-  eq,
-  findings,
-  measures,
-  progressFiles,
-  progressUpdates,
-  queryRows,
-  sql,
-  type Tx,
-} from "@xuncha/db";
+import { eq, measures, progressFiles, progressUpdates, type Tx } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
-import { assertInCommittee, contactTargetIds } from "../access/policies";
+import { contactTargetIds } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { claimFiles } from "../files/store-file";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
 import { assertPlanEditable } from "./review-subject";
-import { todayIso } from "./ledger";
-import { rectificationState } from "./rectification-state";
 
 export interface MeasureInput {
   content: string;
@@ -111,72 +99,5 @@ export async function reportProgress(
       summary: { reportedOn: input.reportedOn, completion: input.completion, files: fileIds.length },
     });
     return update!;
-  });
-}
-
-/** The current state of a finding's rectification, from its measures' latest updates. */
-async function stateOf(tx: Tx, finding: { id: string; closedAt: Date | null }) {
-  const rows = await queryRows<{ deadline: string; latest: Completion | null }>(
-    tx,
-    sql`select m.deadline::text as deadline,
-          (select p.completion from progress_updates p where p.measure_id = m.id
-            order by p.reported_on desc, p.created_at desc limit 1) as latest
-        from measures m where m.finding_id = ${finding.id}`,
-  );
-  const measureProgress = rows.map((r) => ({ deadline: r.deadline, latest: r.latest ?? undefined }));
-  return rectificationState(finding.closedAt !== null, measureProgress, todayIso());
-}
-
-/** The office closes out (销号) a problem whose measures are all reported done. */
-export async function closeOut(ctx: Ctx, findingId: string, input: { note?: string | undefined }) {
-  return ctx.db.transaction(async (tx) => {
-    const finding = await loadFindingForChange(tx, ctx.actor, findingId);
-    assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "finding.not_found");
-    if (!finding.feedbackId) throw new AppError("measure.finding_not_fed_back");
-    if (finding.closedAt) throw new AppError("closeout.already_closed");
-    if ((await stateOf(tx, finding)) !== "reported") throw new AppError("closeout.not_ready");
-    const now = new Date();
-    await tx.insert(closeOuts).values({
-      committeeId: finding.committeeId,
-      findingId,
-      action: "close",
-      reason: input.note ?? "",
-      actorId: ctx.actor.accountId!,
-    });
-    await tx.update(findings).set({ closedAt: now, updatedAt: now }).where(eq(findings.id, findingId));
-    await recordAudit(tx, ctx.actor, {
-      action: "finding.close_out",
-      entity: "finding",
-      entityId: findingId,
-      committeeId: finding.committeeId,
-      summary: { note: input.note ?? "" },
-    });
-  });
-}
-
-/** The office reopens a closed problem, with a reason. */
-export async function reopenFinding(ctx: Ctx, findingId: string, input: { reason: string }) {
-  return ctx.db.transaction(async (tx) => {
-    const finding = await loadFindingForChange(tx, ctx.actor, findingId);
-    assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "finding.not_found");
-    if (!finding.closedAt) throw new AppError("closeout.not_closed");
-    await tx.insert(closeOuts).values({
-      committeeId: finding.committeeId,
-      findingId,
-      action: "reopen",
-      reason: input.reason,
-      actorId: ctx.actor.accountId!,
-    });
-    await tx
-      .update(findings)
-      .set({ closedAt: null, updatedAt: new Date() })
-      .where(eq(findings.id, findingId));
-    await recordAudit(tx, ctx.actor, {
-      action: "finding.reopen",
-      entity: "finding",
-      entityId: findingId,
-      committeeId: finding.committeeId,
-      summary: { reason: input.reason },
-    });
   });
 }

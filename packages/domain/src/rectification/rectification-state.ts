@@ -34,3 +34,39 @@ export function rectificationState(
   if (measures.some((m) => m.latest !== "done" && m.deadline < today)) return "overdue";
   return "inProgress";
 }
+
+/** The parties whose approval a close-out (销号) needs. */
+export const CLOSE_OUT_PARTIES = ["office", "disciplineCommission", "organizationDept"] as const;
+export type CloseOutParty = (typeof CLOSE_OUT_PARTIES)[number];
+
+/** The role through which an account approves for a party, in the finding's committee. */
+export const CLOSE_OUT_PARTY_ROLES = {
+  office: "officeStaff",
+  disciplineCommission: "disciplineReviewer",
+  organizationDept: "organizationReviewer",
+} as const satisfies Record<CloseOutParty, string>;
+
+/**
+ * Who must approve the close-out of a problem: the office always; besides it the party the problem
+ * was routed to, as the policies let it see the problem (access/policies.ts visibleFindings): 纪委监委
+ * for problems routed as clues, 组织部 for problems handed to 组织部.
+ */
+export function closeOutParties(finding: { route: string | null; routeDept: string }): CloseOutParty[] {
+  if (finding.route === "clue") return ["office", "disciplineCommission"];
+  if (finding.route === "department" && finding.routeDept.trim() === "组织部") {
+    return ["office", "organizationDept"];
+  }
+  return ["office"];
+}
+
+/** Approvals since the last reopening (a reopening resets them): the parties that approved. */
+export function approvedParties(
+  history: readonly { action: string; party: string | null }[],
+): Set<CloseOutParty> {
+  const approved = new Set<CloseOutParty>();
+  for (const h of history) {
+    if (h.action === "reopen") approved.clear();
+    else if (h.action === "approve" && h.party) approved.add(h.party as CloseOutParty);
+  }
+  return approved;
+}

@@ -1,7 +1,7 @@
-import { and, count, eq, findings, inArray, or, type SQL, sql, type Tx } from "@xuncha/db";
+import { and, count, eq, findings, type SQL, sql, type Tx } from "@xuncha/db";
 import type { Actor } from "../access/actor";
-import { COMMITTEE_READERS, committeesWhere, visibleFindings } from "../access/policies";
-import { type Rate, rectificationRate } from "../model/rates";
+import { type Rate, rectificationRate, roundRectificationRate } from "../model/rates";
+import { countedFindings } from "../rectification/rectification-scope";
 
 export interface FindingFigures {
   /** Approved findings (问题): drafts and returned ones are not counted. */
@@ -46,12 +46,10 @@ export async function findingFigures(tx: Tx, where: SQL): Promise<FindingFigures
 
 /**
  * A round's figures. Counts are not secrets: leadership and the whole office see the figures of the
- * whole round (so the same figure shows on every page); anyone else counts what they may see.
+ * whole round (so the same figure shows on every page); anyone else counts what they may see. The
+ * rate is the round's rate over the same rows as GET /api/rectification/rates?by=round.
  */
-export function roundStatistics(tx: Tx, actor: Actor, roundId: string) {
-  const committeeIds = committeesWhere(actor, COMMITTEE_READERS, "read");
-  const scope = committeeIds.length
-    ? or(inArray(findings.committeeId, committeeIds), visibleFindings(actor))!
-    : visibleFindings(actor);
-  return findingFigures(tx, and(eq(findings.roundId, roundId), scope)!);
+export async function roundStatistics(tx: Tx, actor: Actor, roundId: string): Promise<FindingFigures> {
+  const figures = await findingFigures(tx, and(eq(findings.roundId, roundId), countedFindings(actor))!);
+  return { ...figures, rectificationRate: roundRectificationRate(figures.closed, figures.fedBack) };
 }

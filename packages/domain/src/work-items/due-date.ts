@@ -71,6 +71,9 @@ export function overdueDays(dueOn: string | null, doneOn: string | null, today: 
   return days > 0 ? days : null;
 }
 
-/** Today's date where the server runs (offices work in local dates). */
+/**
+ * Today's China calendar day (UTC+8, no daylight saving), whatever the machine's time zone: the same
+ * day as chinaDate() in rectification/escalation.ts (offices work in local dates).
+ */
 export const todayIso = (now = new Date()) =>
-  new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,7 +1,9 @@
-import { asc, closeOuts, eq, measures, progressUpdates } from "@xuncha/db";
+import { and, asc, auditLog, closeOuts, eq, measures, progressUpdates } from "@xuncha/db";
 import { buildAccount, buildFeedback, buildFinding, buildTarget } from "@xuncha/db/testing";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs, type Session } from "../../../test/client";
+import { multipart, PNG } from "../../../test/multipart";
 import { type As, routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
 
@@ -55,9 +57,17 @@ interface LedgerItem {
   measures: {
     id: string;
     latest?: string;
+    rulesMade: string[];
+    moneyRecovered: number;
+    accountablePersons: number;
     progress: { reportedOn: string; completion: string; content: string }[];
   }[];
-  abilities: Record<string, boolean>;
+  abilities: Record<string, unknown> & { approveAs: string[] };
+  closeOut: {
+    required: string[];
+    approvals: { party: string; by: string; note: string; at: string }[];
+    evidence: number;
+  };
   closedAt: string | null;
 }
 const ledger = async (s: Session, query = "") => {
@@ -65,7 +75,9 @@ const ledger = async (s: Session, query = "") => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as {
     items: LedgerItem[];
+    total: number;
     rate: { numerator: number; denominator: number; percent: number | null; formula: string };
+    sums: Record<string, number>;
   };
 };
 const itemOf = async (s: Session, findingId: string) =>
@@ -294,6 +306,33 @@ describe("progress updates", () => {
   });
 });
 
+/** Uploads an evidence file as the contact. */
+async function evidence(s: As, name = "退款凭证.png") {
+  const body = multipart(name, PNG, "image/png");
+  const res = await s.request("POST", "/api/files", body.payload, body.headers);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; name: string; sha256: string };
+}
+
+/** The contact adds a measure and reports it done, with an evidence file unless told otherwise. */
+async function doneWithEvidence(contact: As, findingId: string, withFile = true) {
+  const m = (await contact.post(`/api/findings/${findingId}/measures`, measureBody())).json();
+  const fileIds = withFile ? [(await evidence(contact)).id] : [];
+  const res = await contact.post(
+    `/api/measures/${m.id}/progress`,
+    progressBody({ completion: "done", fileIds }),
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return m as { id: string };
+}
+
+const history = (findingId: string) =>
+  kit.t.database.db
+    .select()
+    .from(closeOuts)
+    .where(eq(closeOuts.findingId, findingId))
+    .orderBy(asc(closeOuts.createdAt), asc(closeOuts.action));
+
 describe("the state of a problem, close-out and reopening", () => {
   it("moves noPlan → inProgress → overdue → reported → closed, and back to reported when reopened", async () => {
     const w = await buildWorld(kit.t.database.db);
@@ -304,7 +343,9 @@ describe("the state of a problem, close-out and reopening", () => {
     expect((await itemOf(contact, f.id))!.abilities).toEqual({
       addMeasure: true,
       reportProgress: true,
+      editOutcomes: true,
       closeOut: false,
+      approveAs: [],
       reopen: false,
     });
 
@@ -322,43 +363,62 @@ describe("the state of a problem, close-out and reopening", () => {
     expect(await stateOf(office, f.id)).toBe("overdue");
     await contact.post(`/api/measures/${late.id}/progress`, progressBody({ completion: "done" }));
     expect(await stateOf(office, f.id)).toBe("inProgress");
-    await contact.post(`/api/measures/${later.id}/progress`, progressBody({ completion: "done" }));
+    const file = await evidence(contact);
+    await contact.post(
+      `/api/measures/${later.id}/progress`,
+      progressBody({ completion: "done", fileIds: [file.id] }),
+    );
     expect(await stateOf(office, f.id)).toBe("reported");
-    expect((await itemOf(office, f.id))!.abilities).toEqual({
+    const ready = await itemOf(office, f.id);
+    expect(ready!.abilities).toEqual({
       addMeasure: false,
       reportProgress: false,
+      editOutcomes: false,
       closeOut: true,
+      approveAs: ["office"],
       reopen: false,
     });
+    expect(ready!.closeOut).toMatchObject({ required: ["office"], approvals: [], evidence: 1 });
 
     const closed = await office.post(`/api/findings/${f.id}/close-out`, { note: "佐证材料齐全" });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toEqual({ ok: true });
+    expect(closed.json()).toEqual({ ok: true, closed: true, party: "office", waiting: [] });
     const item = await itemOf(office, f.id);
     expect(item!.state).toBe("closed");
     expect(item!.closedAt).not.toBeNull();
-    expect(item!.abilities).toMatchObject({ closeOut: false, reopen: true });
+    expect(item!.abilities).toMatchObject({ closeOut: false, reopen: true, approveAs: [] });
+    expect(item!.closeOut.approvals).toEqual([
+      { party: "office", by: "巡察办干部", note: "佐证材料齐全", at: expect.any(String) },
+    ]);
     expect((await itemOf(contact, f.id))!.abilities).toMatchObject({
       addMeasure: false,
       reportProgress: false,
+      editOutcomes: false,
     });
+    const [approval] = await audited("finding.close_out_approve", f.id);
+    expect(approval).toMatchObject({ actorId: office.id, summary: { party: "office", evidence: 1 } });
     const [entry] = await audited("finding.close_out", f.id);
-    expect(entry).toMatchObject({ actorId: office.id, summary: { note: "佐证材料齐全" } });
+    expect(entry).toMatchObject({
+      actorId: office.id,
+      summary: { note: "佐证材料齐全", parties: ["office"] },
+    });
 
     const reopened = await office.post(`/api/findings/${f.id}/reopen`, { reason: "回访发现问题反弹" });
     expect(reopened.json()).toEqual({ ok: true });
     expect(await stateOf(office, f.id)).toBe("reported");
     const [re] = await audited("finding.reopen", f.id);
     expect(re).toMatchObject({ actorId: office.id, summary: { reason: "回访发现问题反弹" } });
-    const history = await kit.t.database.db
-      .select()
-      .from(closeOuts)
-      .where(eq(closeOuts.findingId, f.id))
-      .orderBy(asc(closeOuts.createdAt));
-    expect(history.map((h) => [h.action, h.reason])).toEqual([
-      ["close", "佐证材料齐全"],
-      ["reopen", "回访发现问题反弹"],
+    expect((await history(f.id)).map((h) => [h.action, h.party, h.reason])).toEqual([
+      ["approve", "office", "佐证材料齐全"],
+      ["close", null, "佐证材料齐全"],
+      ["reopen", null, "回访发现问题反弹"],
     ]);
+    // Reopening resets the approvals: the office approves again to close it again.
+    const again = await itemOf(office, f.id);
+    expect(again!.closeOut.approvals).toEqual([]);
+    expect(again!.abilities.approveAs).toEqual(["office"]);
+    expect((await office.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({ closed: true });
+    expect(await stateOf(office, f.id)).toBe("closed");
   });
 
   it("refuses a close-out before every measure is reported done", async () => {
@@ -377,6 +437,107 @@ describe("the state of a problem, close-out and reopening", () => {
     await contact.post(`/api/measures/${m.id}/progress`, progressBody({ completion: "basicallyDone" }));
     await refused(office, (s) => s.post(`/api/findings/${f.id}/close-out`, {}), 409, "closeout.not_ready");
     expect(await stateOf(office, f.id)).toBe("inProgress");
+    expect(await history(f.id)).toEqual([]);
+  });
+
+  it("refuses a close-out without evidence, and changes nothing", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const f = await finding(w);
+    const contact = await as(w, "contactA");
+    const office = await as(w, "office");
+    await doneWithEvidence(contact, f.id, false);
+    expect((await itemOf(office, f.id))!.abilities).toMatchObject({ closeOut: false, approveAs: [] });
+    const e = await refused(
+      office,
+      (s) => s.post(`/api/findings/${f.id}/close-out`, {}),
+      409,
+      "closeout.no_evidence",
+    );
+    expect(e.message).toBe("整改进展中尚无佐证材料，不能销号");
+    expect(await history(f.id)).toEqual([]);
+    expect(await audited("finding.close_out_approve", f.id)).toEqual([]);
+    expect(await stateOf(office, f.id)).toBe("reported");
+  });
+
+  it("a problem handed to 组织部 closes only once the office and 组织部 both approved; reopening resets both", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const f = await finding(w, { route: "department", routeDept: "组织部" });
+    const contact = await as(w, "contactA");
+    const office = await as(w, "office");
+    const organization = await as(w, "organization");
+    await doneWithEvidence(contact, f.id);
+    expect((await itemOf(office, f.id))!.closeOut.required).toEqual(["office", "organizationDept"]);
+    expect((await itemOf(organization, f.id))!.abilities.approveAs).toEqual(["organizationDept"]);
+
+    const first = await office.post(`/api/findings/${f.id}/close-out`, { note: "材料属实" });
+    expect(first.json()).toEqual({ ok: true, closed: false, party: "office", waiting: ["organizationDept"] });
+    expect(await stateOf(office, f.id)).toBe("reported");
+    await refused(
+      office,
+      (s) => s.post(`/api/findings/${f.id}/close-out`, {}),
+      409,
+      "closeout.already_approved",
+    );
+    // The office cannot approve for 组织部; 纪委 does not see the problem.
+    await refused(
+      office,
+      (s) => s.post(`/api/findings/${f.id}/close-out`, { party: "organizationDept" }),
+      404,
+      "finding.not_found",
+    );
+    await refused(
+      await as(w, "discipline"),
+      (s) => s.post(`/api/findings/${f.id}/close-out`, {}),
+      404,
+      "finding.not_found",
+    );
+    expect(await audited("finding.close_out", f.id)).toEqual([]);
+
+    const second = await organization.post(`/api/findings/${f.id}/close-out`, { note: "同意销号" });
+    expect(second.json()).toEqual({ ok: true, closed: true, party: "organizationDept", waiting: [] });
+    expect(await stateOf(office, f.id)).toBe("closed");
+    const [closing] = await audited("finding.close_out", f.id);
+    expect(closing).toMatchObject({
+      actorId: organization.id,
+      summary: { parties: ["office", "organizationDept"] },
+    });
+
+    await office.post(`/api/findings/${f.id}/reopen`, { reason: "回访发现反弹" });
+    expect((await itemOf(office, f.id))!.closeOut.approvals).toEqual([]);
+    expect((await organization.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({
+      closed: false,
+      waiting: ["office"],
+    });
+    expect(await stateOf(office, f.id)).toBe("reported");
+    expect((await office.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({ closed: true });
+    expect((await history(f.id)).filter((h) => h.action === "approve")).toHaveLength(4);
+  });
+
+  it("a reviewer approves only for its own party, only where the problem is routed to it", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const plain = await finding(w);
+    const contact = await as(w, "contactA");
+    await doneWithEvidence(contact, plain.id);
+    // 组织部 does not see a problem kept by the target: not found, nothing written.
+    await refused(
+      await as(w, "organization"),
+      (s) => s.post(`/api/findings/${plain.id}/close-out`, {}),
+      404,
+      "finding.not_found",
+    );
+    await refused(
+      await as(w, "office"),
+      (s) => s.post(`/api/findings/${plain.id}/close-out`, { party: "disciplineCommission" }),
+      404,
+      "finding.not_found",
+    );
+    await refused(
+      await as(w, "office"),
+      (s) => s.post(`/api/findings/${plain.id}/close-out`, { party: "group" }),
+      400,
+      "request.invalid",
+    );
+    expect(await history(plain.id)).toEqual([]);
   });
 
   it("refuses a second close-out, and changes to a closed problem", async () => {
@@ -384,8 +545,7 @@ describe("the state of a problem, close-out and reopening", () => {
     const f = await finding(w);
     const contact = await as(w, "contactA");
     const office = await as(w, "office");
-    const m = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
-    await contact.post(`/api/measures/${m.id}/progress`, progressBody({ completion: "done" }));
+    const m = await doneWithEvidence(contact, f.id);
     expect((await office.post(`/api/findings/${f.id}/close-out`, {})).statusCode).toBe(200);
     const e = await refused(
       office,
@@ -403,6 +563,17 @@ describe("the state of a problem, close-out and reopening", () => {
     await refused(
       contact,
       (s) => s.post(`/api/measures/${m.id}/progress`, progressBody()),
+      409,
+      "closeout.already_closed",
+    );
+    await refused(
+      contact,
+      (s) =>
+        s.request("PUT", `/api/measures/${m.id}/outcomes`, {
+          rulesMade: [],
+          moneyRecovered: 0,
+          accountablePersons: 0,
+        }),
       409,
       "closeout.already_closed",
     );
@@ -451,15 +622,16 @@ describe("the state of a problem, close-out and reopening", () => {
     const f = await finding(w, { closedAt: new Date() });
     const ready = await finding(w);
     const contact = await as(w, "contactA");
-    const m = (await contact.post(`/api/findings/${ready.id}/measures`, measureBody())).json();
-    await contact.post(`/api/measures/${m.id}/progress`, progressBody({ completion: "done" }));
-    for (const key of ["contactA", "leadership", "leaderA", "discipline"] as const) {
+    await doneWithEvidence(contact, ready.id);
+    for (const key of ["contactA", "leadership", "leaderA"] as const) {
       await refused(
         await as(w, key),
         (s) => s.post(`/api/findings/${ready.id}/close-out`, {}),
         403,
         "auth.forbidden",
       );
+    }
+    for (const key of ["contactA", "leadership", "leaderA", "discipline", "organization"] as const) {
       await refused(
         await as(w, key),
         (s) => s.post(`/api/findings/${f.id}/reopen`, { reason: "复查" }),
@@ -482,6 +654,107 @@ describe("the state of a problem, close-out and reopening", () => {
     const office = await as(w, "office");
     expect(await stateOf(office, ready.id)).toBe("reported");
     expect(await stateOf(office, f.id)).toBe("closed");
+  });
+});
+
+describe("measure outcomes", () => {
+  it("the contact records rules made, money recovered and people held accountable; the ledger sums them", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const f = await finding(w);
+    const contact = await as(w, "contactA");
+    const m1 = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
+    const m2 = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
+    const res = await contact.request("PUT", `/api/measures/${m1.id}/outcomes`, {
+      rulesMade: ["《加班管理办法》", " 《津补贴发放规定》 ", "《加班管理办法》"],
+      moneyRecovered: 12.5,
+      accountablePersons: 2,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: m1.id,
+      rulesMade: ["《加班管理办法》", "《津补贴发放规定》"],
+      moneyRecovered: 12.5,
+      accountablePersons: 2,
+    });
+    await contact.request("PUT", `/api/measures/${m2.id}/outcomes`, {
+      rulesMade: ["《公务接待制度》"],
+      moneyRecovered: 0.35,
+      accountablePersons: 1,
+    });
+    const [entry] = await audited("measure.outcomes", m1.id);
+    expect(entry).toMatchObject({
+      actorId: contact.id,
+      summary: { moneyRecovered: 12.5, before: { rulesMade: [], moneyRecovered: 0, accountablePersons: 0 } },
+    });
+    const l = await ledger(await as(w, "office"), `?targetId=${w.targetA.id}`);
+    expect(l.sums).toEqual({
+      problems: 1,
+      closed: 0,
+      measures: 2,
+      rulesMade: 3,
+      moneyRecovered: 12.85,
+      accountablePersons: 3,
+    });
+    const item = l.items[0]!;
+    expect(item.measures.map((m) => [m.rulesMade, m.moneyRecovered, m.accountablePersons])).toEqual([
+      [["《加班管理办法》", "《津补贴发放规定》"], 12.5, 2],
+      [["《公务接待制度》"], 0.35, 1],
+    ]);
+    // By target, the same sums.
+    const rates = (await (await as(w, "office")).get("/api/rectification/rates?by=target")).json();
+    expect(rates.items.find((r: { key: string }) => r.key === w.targetA.id)).toMatchObject({
+      rulesMade: 3,
+      moneyRecovered: 12.85,
+      accountablePersons: 3,
+    });
+  });
+
+  it("only the target's own contact records outcomes; bad figures are refused and change nothing", async () => {
+    const w = await buildWorld(kit.t.database.db);
+    const f = await finding(w);
+    const contact = await as(w, "contactA");
+    const m = (await contact.post(`/api/findings/${f.id}/measures`, measureBody())).json();
+    const url = `/api/measures/${m.id}/outcomes`;
+    const body = { rulesMade: ["《制度》"], moneyRecovered: 1, accountablePersons: 1 };
+    await refused(await as(w, "contactB"), (s) => s.request("PUT", url, body), 404, "measure.not_found");
+    for (const key of ["office", "leadership", "organization"] as const) {
+      await refused(await as(w, key), (s) => s.request("PUT", url, body), 403, "auth.forbidden");
+    }
+    expect(
+      (
+        await refused(
+          contact,
+          (s) => s.request("PUT", url, { ...body, moneyRecovered: -1 }),
+          400,
+          "request.invalid",
+        )
+      ).message,
+    ).toContain("挽回经济损失不能为负数");
+    expect(
+      (
+        await refused(
+          contact,
+          (s) => s.request("PUT", url, { ...body, moneyRecovered: 1.234 }),
+          400,
+          "request.invalid",
+        )
+      ).message,
+    ).toContain("两位小数");
+    await refused(
+      contact,
+      (s) => s.request("PUT", url, { ...body, accountablePersons: 1.5 }),
+      400,
+      "request.invalid",
+    );
+    await refused(
+      contact,
+      (s) => s.request("PUT", url, { ...body, rulesMade: [" "] }),
+      400,
+      "request.invalid",
+    );
+    const [row] = await kit.t.database.db.select().from(measures).where(eq(measures.id, m.id));
+    expect(row).toMatchObject({ rulesMade: [], moneyRecovered: "0.00", accountablePersons: 0 });
+    expect(await audited("measure.outcomes", m.id)).toEqual([]);
   });
 });
 
@@ -508,7 +781,7 @@ describe("the ledger", () => {
         numerator: 2,
         denominator: 4,
         percent: 50,
-        formula: "整改率 = 已销号的问题数 ÷ 已反馈给被巡察单位的问题数 × 100%",
+        formula: "本轮整改率 = 本轮已销号的问题数 ÷ 本轮已反馈给被巡察单位的问题数 × 100%",
       });
     }
     const l = await ledger(await as(w, "office"));
@@ -562,5 +835,229 @@ describe("the ledger", () => {
       expect(res.statusCode, query).toBe(400);
       expect(errorOf(res).message).toContain(query.split("=")[0]!);
     }
+  });
+});
+
+describe("paging, more filters, rates and the export", () => {
+  let w: World;
+  const f: Record<string, { id: string }> = {};
+  beforeAll(async () => {
+    w = await buildWorld(kit.t.database.db);
+    f.closedA = await finding(w, { closedAt: new Date() });
+    f.otherCategoryA = await finding(w, { category: "sixDisciplines.1" });
+    f.overdueA = await finding(w);
+    f.closedB = await finding(w, { target: "B", closedAt: new Date() });
+    f.openB = await finding(w, { target: "B" });
+    const contact = await as(w, "contactA");
+    const late = (
+      await contact.post(`/api/findings/${f.overdueA.id}/measures`, measureBody({ deadline: PAST }))
+    ).json();
+    const file = await evidence(contact, "整改通知.pdf");
+    await contact.post(
+      `/api/measures/${late.id}/progress`,
+      progressBody({ content: "正在清退", fileIds: [file.id] }),
+    );
+    await contact.request("PUT", `/api/measures/${late.id}/outcomes`, {
+      rulesMade: ["《加班管理办法》", "《津补贴发放规定》"],
+      moneyRecovered: 8.5,
+      accountablePersons: 1,
+    });
+    await contact.post(`/api/findings/${f.overdueA.id}/measures`, measureBody({ content: "第二项措施" }));
+  });
+  const idsOf = (l: { items: LedgerItem[] }) => l.items.map((i) => i.finding.id).sort();
+  const pick = (...keys: string[]) => keys.map((k) => f[k]!.id).sort();
+
+  it("pages on the server with the total, and filters by category, overdue and closed", async () => {
+    const office = await as(w, "office");
+    const all = await ledger(office, `?roundId=${w.round.id}`);
+    expect(all.total).toBe(5);
+    const first = await ledger(office, `?roundId=${w.round.id}&pageSize=2&page=1`);
+    const third = await ledger(office, `?roundId=${w.round.id}&pageSize=2&page=3`);
+    expect(first.items).toHaveLength(2);
+    expect(third.items).toHaveLength(1);
+    expect(first.total).toBe(5);
+    // Pages do not overlap and cover the list; the rate is the same on every page.
+    const second = await ledger(office, `?roundId=${w.round.id}&pageSize=2&page=2`);
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.finding.id).sort()).toEqual(
+      idsOf(all),
+    );
+    expect(third.rate).toEqual(all.rate);
+    expect(idsOf(await ledger(office, "?category=sixDisciplines.1"))).toEqual(pick("otherCategoryA"));
+    expect(idsOf(await ledger(office, `?roundId=${w.round.id}&overdue=true`))).toEqual(pick("overdueA"));
+    expect(idsOf(await ledger(office, `?roundId=${w.round.id}&closed=true`))).toEqual(
+      pick("closedA", "closedB"),
+    );
+    expect(idsOf(await ledger(office, `?roundId=${w.round.id}&closed=false`))).toEqual(
+      pick("otherCategoryA", "overdueA", "openB"),
+    );
+    const item = all.items.find((i) => i.finding.id === f.overdueA!.id)!;
+    expect(item.state).toBe("overdue");
+    expect(item.closeOut.evidence).toBe(1);
+    for (const query of ["overdue=yes", "pageSize=501", "page=0"]) {
+      await refused(office, (s) => s.get(`/api/rectification/ledger?${query}`), 400, "request.invalid");
+    }
+  });
+
+  it("gives the rate per target, round, category and committee with its formula, equal on every page", async () => {
+    const office = await as(w, "office");
+    const rates = async (s: As, q: string) => {
+      const res = await s.get(`/api/rectification/rates?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        by: string;
+        formula: string;
+        items: {
+          key: string;
+          name: string;
+          problems: number;
+          closed: number;
+          rulesMade: number;
+          moneyRecovered: number;
+          rate: { percent: number | null; formula: string; numerator: number; denominator: number };
+        }[];
+      };
+    };
+    const byTarget = await rates(office, `by=target&roundId=${w.round.id}`);
+    expect(byTarget.formula).toBe("被巡察单位整改率 = 该单位已销号的问题数 ÷ 已反馈给该单位的问题数 × 100%");
+    const a = byTarget.items.find((i) => i.key === w.targetA.id)!;
+    expect(a).toMatchObject({
+      name: w.targetA.name,
+      problems: 3,
+      closed: 1,
+      rulesMade: 2,
+      moneyRecovered: 8.5,
+      rate: { numerator: 1, denominator: 3, percent: 33.33, formula: byTarget.formula },
+    });
+    // The ledger of target A shows the same figure.
+    expect((await ledger(office, `?targetId=${w.targetA.id}&roundId=${w.round.id}`)).rate).toEqual(a.rate);
+
+    const byRound = await rates(office, "by=round");
+    const round = byRound.items.find((i) => i.key === w.round.id)!;
+    expect(round).toMatchObject({ name: "测试届第一轮巡察", problems: 5, closed: 2 });
+    expect(round.rate).toMatchObject({ numerator: 2, denominator: 5, percent: 40 });
+    // The round page (statistics) and the ledger of the round show the same rate.
+    const roundPage = (await office.get(`/api/rounds/${w.round.id}`)).json();
+    expect(roundPage.statistics.rectificationRate).toEqual(round.rate);
+    expect((await ledger(office, `?roundId=${w.round.id}`)).rate).toEqual(round.rate);
+    expect((await ledger(await as(w, "leadership"), `?roundId=${w.round.id}`)).rate).toEqual(round.rate);
+
+    const byCategory = await rates(office, `by=category&roundId=${w.round.id}`);
+    expect(byCategory.items.map((i) => [i.key, i.name, i.problems, i.closed])).toEqual([
+      ["sixDisciplines.1", expect.any(String), 1, 0],
+      ["sixDisciplines.3", "廉洁纪律", 4, 2],
+    ]);
+    const byCommittee = await rates(office, "by=committee");
+    expect(byCommittee.items).toHaveLength(1);
+    expect(byCommittee.items[0]).toMatchObject({ key: w.committee.id, problems: 5, closed: 2 });
+    expect(byCommittee.items[0]!.rate.formula).toContain("总体整改率");
+
+    // A contact counts only its own target; another committee counts nothing of this one.
+    const mine = await rates(await as(w, "contactB"), "by=target");
+    expect(mine.items.map((i) => [i.key, i.problems, i.closed])).toEqual([[w.targetB.id, 2, 1]]);
+    expect((await rates(await as(w, "otherOffice"), "by=round")).items).toEqual([]);
+    await refused(office, (s) => s.get("/api/rectification/rates?by=group"), 400, "request.invalid");
+    await refused(office, (s) => s.get("/api/rectification/rates"), 400, "request.invalid");
+    await refused(
+      await as(w, "memberA"),
+      (s) => s.get("/api/rectification/rates?by=round"),
+      403,
+      "auth.forbidden",
+    );
+  });
+
+  it("exports the 整改台账 (one row per measure) as a stream, read back with exceljs; audited", async () => {
+    const office = await as(w, "office");
+    const res = await office.get(`/api/rectification/ledger/export?roundId=${w.round.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    expect(String(res.headers["content-disposition"])).toContain(encodeURIComponent("整改台账.xlsx"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("整改台账")!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("巡察整改台账");
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      "序号",
+      "被巡察单位",
+      "巡察轮次",
+      "问题类别",
+      "问题描述",
+      "整改目标",
+      "整改措施",
+      "责任领导",
+      "责任部门",
+      "责任人",
+      "整改时限",
+      "整改进展",
+      "完成情况",
+      "整改状态",
+      "是否销号",
+      "佐证材料",
+      "建章立制",
+      "是否常态化坚持",
+      "挽回经济损失（万元）",
+      "追责问责（人）",
+      "备注",
+    ]);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) rows.push((row.values as unknown[]).slice(1));
+    });
+    // 5 problems, one of them with two measures: 6 rows, numbered.
+    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6]);
+    const col = (name: string) => header.indexOf(name);
+    const lateRow = rows.find((r) => r[col("整改进展")] === "正在清退")!;
+    expect(lateRow[col("被巡察单位")]).toBe(w.targetA.name);
+    expect(lateRow[col("巡察轮次")]).toBe("测试届第一轮巡察");
+    expect(lateRow[col("完成情况")]).toBe("未完成");
+    expect(lateRow[col("整改状态")]).toBe("已逾期");
+    expect(lateRow[col("是否销号")]).toBe("否");
+    expect(lateRow[col("佐证材料")]).toBe("整改通知.pdf");
+    expect(lateRow[col("建章立制")]).toBe("《加班管理办法》；《津补贴发放规定》");
+    expect(lateRow[col("挽回经济损失（万元）")]).toBe(8.5);
+    expect(lateRow[col("追责问责（人）")]).toBe(1);
+    expect(lateRow[col("责任人")]).toBe("张三");
+    expect(lateRow[col("整改时限")]).toEqual(new Date(`${PAST}T00:00:00Z`));
+    const second = rows.find((r) => r[col("整改措施")] === "第二项措施")!;
+    expect(second[col("完成情况")]).toBe("未报告");
+    const closedRows = rows.filter((r) => r[col("是否销号")] === "是");
+    expect(closedRows).toHaveLength(2);
+    const entries = await kit.t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "rectification.ledger_export"), eq(auditLog.actorId, office.id)));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.summary).toMatchObject({ filters: { roundId: w.round.id } });
+  });
+
+  it("exports only what the caller may see, with the filters", async () => {
+    const read = async (s: As, q = "") => {
+      const res = await s.get(`/api/rectification/ledger/export${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet("整改台账")!;
+      const targets: unknown[] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 2) targets.push(row.getCell(2).value);
+      });
+      return targets;
+    };
+    expect(await read(await as(w, "contactB"))).toEqual([w.targetB.name, w.targetB.name]);
+    expect(await read(await as(w, "otherOffice"))).toEqual([]);
+    expect(await read(await as(w, "office"), `?roundId=${w.round.id}&closed=true`)).toHaveLength(2);
+    await refused(
+      await as(w, "memberA"),
+      (s) => s.get("/api/rectification/ledger/export"),
+      403,
+      "auth.forbidden",
+    );
+    await refused(
+      await as(w, "office"),
+      (s) => s.get("/api/rectification/ledger/export?page=2"),
+      400,
+      "request.invalid",
+    );
   });
 });

@@ -1,34 +1,119 @@
-import { addMeasure, closeOut, getLedger, reopenFinding, reportProgress } from "@xuncha/domain";
-import { COMPLETIONS } from "@xuncha/domain/model";
+import { PassThrough } from "node:stream";
+import {
+  addMeasure,
+  auditLedgerExport,
+  CLOSE_OUT_PARTIES,
+  closeOut,
+  getLedger,
+  RECTIFICATION_LEDGER_EXPORT_FILENAME,
+  rectificationRates,
+  reopenFinding,
+  reportProgress,
+  setMeasureOutcomes,
+  streamRectificationLedger,
+} from "@xuncha/domain";
+import { COMPLETIONS, RATE_GROUPINGS } from "@xuncha/domain/model";
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { idParam, isoDate, longText, text } from "../schemas";
+import { attachment } from "../files/routes";
+import { idParam, isoDate, longText, page, text } from "../schemas";
 import type { App } from "../types";
 
 const STATES = ["noPlan", "inProgress", "overdue", "reported", "closed"] as const;
+const LEDGER_READERS = [
+  "leadership",
+  "officeStaff",
+  "disciplineReviewer",
+  "organizationReviewer",
+  "targetContact",
+] as const;
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+const ledgerFilters = {
+  roundId: z.uuid().optional(),
+  targetId: z.uuid().optional(),
+  state: z.enum(STATES).optional(),
+  category: z.string().trim().min(1).max(60).optional(),
+  overdue: flag.optional(),
+  closed: flag.optional(),
+};
 
 export async function rectificationRoutes(app: App) {
   app.get(
     "/rectification/ledger",
     {
-      config: roles(
-        "leadership",
-        "officeStaff",
-        "disciplineReviewer",
-        "organizationReviewer",
-        "targetContact",
-      ),
+      config: roles(...LEDGER_READERS),
       schema: {
         tags: ["rectification"],
         querystring: z.strictObject({
-          roundId: z.uuid().optional(),
-          targetId: z.uuid().optional(),
-          state: z.enum(STATES).optional(),
+          ...ledgerFilters,
+          ...page,
+          pageSize: z.coerce.number().int().min(1).max(500).optional(),
         }),
       },
     },
     (req) => getLedger(ctxOf(req), req.query),
+  );
+
+  app.get(
+    "/rectification/ledger/export",
+    {
+      config: roles(...LEDGER_READERS),
+      schema: { tags: ["rectification"], querystring: z.strictObject(ledgerFilters) },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      await auditLedgerExport(ctx, req.query);
+      // Streamed: the workbook is written row by row from batched reads, never held in memory.
+      const body = new PassThrough();
+      streamRectificationLedger(ctx, req.query, body).catch((e: unknown) => {
+        req.log.error(e, "rectification ledger export failed");
+        body.destroy(e instanceof Error ? e : new Error(String(e)));
+      });
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="rectification-ledger.xlsx"; ${attachment(RECTIFICATION_LEDGER_EXPORT_FILENAME).slice("attachment; ".length)}`,
+        )
+        .header("cache-control", "private, no-store")
+        .send(body);
+    },
+  );
+
+  app.get(
+    "/rectification/rates",
+    {
+      config: roles(...LEDGER_READERS),
+      schema: {
+        tags: ["rectification"],
+        querystring: z.strictObject({ by: z.enum(RATE_GROUPINGS), roundId: z.uuid().optional() }),
+      },
+    },
+    (req) => rectificationRates(ctxOf(req), req.query.by, req.query.roundId),
+  );
+
+  app.put(
+    "/measures/:id/outcomes",
+    {
+      config: roles("targetContact"),
+      schema: {
+        tags: ["rectification"],
+        params: idParam,
+        body: z.strictObject({
+          rulesMade: z.array(z.string().trim().min(1, "请填写制度名称").max(200)).max(50),
+          moneyRecovered: z
+            .number()
+            .min(0, "挽回经济损失不能为负数")
+            .max(999_999_999_999)
+            .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, {
+              message: "挽回经济损失最多保留两位小数（万元）",
+            }),
+          accountablePersons: z.number().int("追责问责人数须为整数").min(0).max(100_000),
+        }),
+      },
+    },
+    (req) => setMeasureOutcomes(ctxOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -73,17 +158,17 @@ export async function rectificationRoutes(app: App) {
   app.post(
     "/findings/:id/close-out",
     {
-      config: roles("officeStaff"),
+      config: roles("officeStaff", "disciplineReviewer", "organizationReviewer"),
       schema: {
         tags: ["rectification"],
         params: idParam,
-        body: z.strictObject({ note: z.string().trim().max(2000).optional() }),
+        body: z.strictObject({
+          note: z.string().trim().max(2000).optional(),
+          party: z.enum(CLOSE_OUT_PARTIES).optional(),
+        }),
       },
     },
-    async (req) => {
-      await closeOut(ctxOf(req), req.params.id, req.body);
-      return { ok: true };
-    },
+    async (req) => ({ ok: true, ...(await closeOut(ctxOf(req), req.params.id, req.body)) }),
   );
 
   app.post(
