@@ -1,4 +1,4 @@
-import { eq, reviewSubjects, reviewVersions, type Tx } from "@xuncha/db";
+import { and, eq, files, reviewSubjects, reviewVersions, type Tx } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { loadSetting } from "../committee-settings/setting";
@@ -14,6 +14,7 @@ import {
   draftContent,
   isEditableStatus,
   loadHistory,
+  loadSubject,
   loadSubjectForContact,
   lockSubject,
   type PlanDraftJson,
@@ -142,4 +143,24 @@ export async function submitSubject(ctx: Ctx, id: string) {
     });
   });
   return getSubject(ctx, id);
+}
+
+/**
+ * The signed scan of a sign-off, for whoever may see the subject: a submitted version's (`version`),
+ * or the current draft's. Not found when that sign-off was given by account.
+ */
+export async function readSignOffScan(ctx: Ctx, id: string, version?: number) {
+  const { subject } = await loadSubject(ctx.db, ctx.actor, id);
+  let fileId: string | null | undefined;
+  if (version !== undefined) {
+    const [row] = await ctx.db
+      .select({ fileId: reviewVersions.signedScanFileId })
+      .from(reviewVersions)
+      .where(and(eq(reviewVersions.subjectId, id), eq(reviewVersions.number, version)));
+    fileId = row?.fileId;
+  } else fileId = (subject.draft as PlanDraftJson).signOff?.fileId;
+  if (!fileId) throw new AppError("file.not_found");
+  const [file] = await ctx.db.select().from(files).where(eq(files.id, fileId));
+  if (!file) throw new AppError("file.not_found");
+  return file;
 }

@@ -290,6 +290,9 @@ describe("the plan", () => {
       fileId: upload.json().id,
     });
     expect(scan.statusCode, scan.body).toBe(200);
+    const draftScan = await (await as(x.w, "office")).get(`/api/rectification/subjects/${id}/sign-off-scan`);
+    expect(draftScan.statusCode).toBe(200);
+    expect(draftScan.rawPayload.equals(PNG)).toBe(true);
     const submitted = await submit(contact);
     expect(submitted.statusCode, submitted.body).toBe(200);
     const d = submitted.json() as Detail;
@@ -298,6 +301,24 @@ describe("the plan", () => {
     expect(d.versions[0]!.parties).toEqual(["office", "disciplineCommission", "organizationDept", "group"]);
     expect(d.draft.signOff).toBeNull();
     expect(await audited("review_subject.submit", id)).toHaveLength(1);
+    // The scan stays readable with its version by the reviewers, never by another target.
+    const versionScan = await (await as(x.w, "discipline")).get(
+      `/api/rectification/subjects/${id}/sign-off-scan?version=1`,
+    );
+    expect(versionScan.statusCode).toBe(200);
+    expect(versionScan.headers["x-content-sha256"]).toBe(draftScan.headers["x-content-sha256"]);
+    await refused(
+      await as(x.w, "contactB"),
+      (s) => s.get(`/api/rectification/subjects/${id}/sign-off-scan?version=1`),
+      404,
+      "review_subject.not_found",
+    );
+    await refused(
+      contact,
+      (s) => s.get(`/api/rectification/subjects/${id}/sign-off-scan`),
+      404,
+      "file.not_found",
+    );
     // Under review nothing changes: measures, the draft, a second submission.
     await refused(
       contact,

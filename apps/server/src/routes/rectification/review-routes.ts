@@ -8,6 +8,7 @@ import {
   listSubjects,
   openPlan,
   openReport,
+  readSignOffScan,
   reviewSubject,
   saveDraft,
   signOffSubject,
@@ -18,7 +19,7 @@ import { AppError, COMPLETIONS, REVIEW_PARTIES, REVIEW_SUBJECT_KINDS } from "@xu
 import { z } from "zod";
 import { roles } from "../../http/access";
 import { ctxOf } from "../context";
-import { sendXlsx } from "../files/routes";
+import { sendFile, sendXlsx } from "../files/routes";
 import { idParam, isoDate, longText, text } from "../schemas";
 import type { App } from "../types";
 
@@ -158,6 +159,20 @@ export async function rectificationReviewRoutes(app: App) {
       },
     },
     (req) => signOffSubject(ctxOf(req), req.params.id, req.body ?? {}),
+  );
+
+  app.get(
+    "/rectification/subjects/:id/sign-off-scan",
+    {
+      config: SUBJECT_READERS,
+      schema: {
+        tags: ["rectification"],
+        params: idParam,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+      },
+    },
+    async (req, reply) =>
+      sendFile(reply, await readSignOffScan(ctxOf(req), req.params.id, req.query.version)),
   );
 
   app.post(
