@@ -15,7 +15,7 @@ function LetterCard({ e, onChanged }: { e: Escalation; onChanged: () => void }) 
   const acknowledge = async () => {
     const result = await run(() => api.post(`/rectification/escalations/${e.id}/acknowledge`));
     if (result.ok) {
-      notifySuccess("已确认收到");
+      notifySuccess("已确认收到，巡察办可以看到签收情况");
       onChanged();
     }
   };
@@ -25,10 +25,11 @@ function LetterCard({ e, onChanged }: { e: Escalation; onChanged: () => void }) 
       title={
         <Space wrap>
           <Tag color={STEP_COLORS[e.step]}>{e.stepLabel}</Tag>
-          <span>{e.document ? e.document.title : "整改事项临近完成时限"}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: "normal" }}>
+            {formatDate(e.takenOn)}
+          </Typography.Text>
         </Space>
       }
-      extra={<Typography.Text type="secondary">{formatDate(e.takenOn)}</Typography.Text>}
       actions={
         e.document
           ? [
@@ -58,6 +59,9 @@ function LetterCard({ e, onChanged }: { e: Escalation; onChanged: () => void }) 
       }
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
+        <Typography.Text strong>
+          {e.document ? e.document.title : "以下整改事项临近完成时限，请抓紧办理"}
+        </Typography.Text>
         {e.document && (
           <Space wrap>
             <Typography.Text>{e.document.number}</Typography.Text>
