@@ -164,6 +164,7 @@ export function PlanEditor({
           size="small"
           data-testid="plan-finding"
           title={<span style={{ whiteSpace: "normal" }}>{`问题 ${f.number}：${f.title}`}</span>}
+          extra={f.closed && <Tag color="green">已销号</Tag>}
         >
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
             {f.categoryName ?? f.category}
@@ -176,7 +177,7 @@ export function PlanEditor({
               {f.description}
             </Typography.Paragraph>
           )}
-          {f.measures.length === 0 && (
+          {f.measures.length === 0 && !f.closed && (
             <Alert type="warning" showIcon title="尚未制定整改措施：每个问题至少要有一条措施才能提交。" />
           )}
           <Space orientation="vertical" size={8} style={{ width: "100%" }}>
@@ -185,14 +186,14 @@ export function PlanEditor({
                 key={m.id}
                 measure={m}
                 index={i}
-                editable={editable}
+                editable={editable && !f.closed}
                 gathered={gathered}
                 onEdit={() => setEditing({ finding: f, measure: m })}
                 onDeleted={onChanged}
               />
             ))}
           </Space>
-          {editable && (
+          {editable && !f.closed && (
             <Button
               block
               icon={<PlusOutlined />}

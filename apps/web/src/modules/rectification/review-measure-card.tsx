@@ -1,4 +1,4 @@
-import { Card, Form, Input, Radio, Space, Table, Tag, Typography } from "antd";
+import { Card, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import type { Verdict } from "./review-api";
 import { type FieldRow, MEASURE_DIFF_LABELS, type MeasureDiffKind } from "./review-diff";
@@ -10,40 +10,60 @@ const KIND_COLORS: Record<MeasureDiffKind, string> = {
   unchanged: "default",
 };
 
-/** Field by field, before → after (a changed measure), or the fields as they are (added, removed). */
-export function FieldRowsTable({ rows, kind }: { rows: FieldRow[]; kind: MeasureDiffKind }) {
+/**
+ * Field by field, before → after (a changed measure), or the fields as they are (an added or a removed
+ * measure; `skip` leaves out the field already shown as the card's text).
+ */
+export function FieldRowsTable({
+  rows,
+  kind,
+  skip,
+}: {
+  rows: FieldRow[];
+  kind: MeasureDiffKind;
+  skip?: string;
+}) {
   if (rows.length === 0) return null;
-  const columns =
-    kind === "changed"
-      ? [
-          { title: "字段", dataIndex: "label", width: 100 },
-          {
-            title: "修改前",
-            dataIndex: "before",
-            render: (t: string) => (
-              <del className="xc-pre" style={{ color: "#8c8c8c" }}>
-                {t}
-              </del>
-            ),
-          },
-          { title: "修改后", dataIndex: "after", render: (t: string) => <span className="xc-pre">{t}</span> },
-        ]
-      : [
-          { title: "字段", dataIndex: "label", width: 100 },
-          {
-            title: kind === "removed" ? "删除前" : "内容",
-            dataIndex: "after",
-            render: (t: string) => <span className="xc-pre">{t}</span>,
-          },
-        ];
+  if (kind !== "changed") {
+    return (
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={rows
+          .filter((r) => r.field !== skip)
+          .map((r) => ({
+            key: r.field,
+            label: r.label,
+            children:
+              kind === "removed" ? (
+                <del className="xc-pre">{r.after}</del>
+              ) : (
+                <span className="xc-pre">{r.after}</span>
+              ),
+          }))}
+      />
+    );
+  }
   return (
     <Table<FieldRow>
       size="small"
       rowKey="field"
       pagination={false}
       dataSource={rows}
-      columns={columns}
       scroll={{ x: "max-content" }}
+      columns={[
+        { title: "修改内容", dataIndex: "label", width: 100 },
+        {
+          title: "修改前",
+          dataIndex: "before",
+          render: (t: string) => (
+            <del className="xc-pre" style={{ color: "#8c8c8c" }}>
+              {t}
+            </del>
+          ),
+        },
+        { title: "修改后", dataIndex: "after", render: (t: string) => <span className="xc-pre">{t}</span> },
+      ]}
     />
   );
 }
@@ -99,6 +119,7 @@ export function ReviewMeasureCard({
   content,
   rows,
   note,
+  textField = "content",
   children,
 }: {
   label: string;
@@ -107,6 +128,8 @@ export function ReviewMeasureCard({
   content: string;
   rows: FieldRow[];
   note?: ReactNode;
+  /** The field shown as the card's text (not repeated among an added measure's fields). */
+  textField?: string;
   children?: ReactNode;
 }) {
   return (
@@ -130,7 +153,7 @@ export function ReviewMeasureCard({
           {note}
         </Typography.Paragraph>
       )}
-      <FieldRowsTable rows={rows} kind={kind} />
+      <FieldRowsTable rows={rows} kind={kind} skip={kind === "added" ? textField : undefined} />
       {children && <div style={{ marginTop: 12 }}>{children}</div>}
     </Card>
   );

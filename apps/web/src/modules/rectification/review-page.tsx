@@ -65,6 +65,7 @@ function PartyReview({
     const result = await run(() => api.post(`/rectification/subjects/${subject.id}/reviews`, built.input));
     if (result.ok) {
       notifySuccess(`${REVIEW_PARTY_LABELS[party]}的审核意见已提交`);
+      window.scrollTo({ top: 0 });
       onDone();
     }
   };

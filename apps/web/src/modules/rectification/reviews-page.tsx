@@ -7,7 +7,9 @@ import { Card, Col, Row, Segmented, Select, Space, Statistic, Tag, Typography } 
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { useAuth } from "../../app/auth";
 import { formatDate } from "../../app/format";
+import { hasRole } from "../../app/session";
 import { useRequest } from "../../app/use-request";
 import { DataTable } from "../../components/data-table";
 import { LoadError } from "../../components/load-error";
@@ -18,7 +20,12 @@ import { partyNames, SubjectStatusTag } from "./review-tags";
 
 /** 联审统计: plans and reports reviewed, returned, opinions given; and per party what it did. */
 function Counts() {
-  const counts = useRequest<ReviewCounts>("/rectification/review-counts");
+  const { state } = useAuth();
+  // The counts are the committee's: the office, the leading group and the 纪委、组织部 see them.
+  const allowed =
+    state.status === "authenticated" &&
+    hasRole(state.me, "officeStaff", "leadership", "disciplineReviewer", "organizationReviewer");
+  const counts = useRequest<ReviewCounts>(allowed ? "/rectification/review-counts" : null);
   const c = counts.data;
   if (!c) return null;
   const figures: [string, number, string][] = [
