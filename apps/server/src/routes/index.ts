@@ -13,11 +13,12 @@ import { filesRoutes } from "./files/routes";
 import { findingsRoutes } from "./findings/routes";
 import { groupsRoutes } from "./groups/routes";
 import { healthRoutes } from "./health/routes";
+import { notificationsRoutes } from "./notifications/routes";
 import { personnelRoutes } from "./personnel/routes";
 import { planningRoutes } from "./planning/routes";
 import { publicTipsRoutes } from "./public-tips/routes";
-import { notificationsRoutes } from "./notifications/routes";
 import { escalationRoutes } from "./rectification/escalation-routes";
+import { rectificationFollowUpRoutes } from "./rectification/follow-up-routes";
 import { rectificationReviewRoutes } from "./rectification/review-routes";
 import { rectificationRoutes } from "./rectification/routes";
 import { reportsRoutes } from "./reports/routes";
@@ -48,6 +49,7 @@ export async function registerRoutes(app: App) {
     reportsRoutes,
     feedbackRoutes,
     rectificationRoutes,
+    rectificationFollowUpRoutes,
     rectificationReviewRoutes,
     escalationRoutes,
     notificationsRoutes,
