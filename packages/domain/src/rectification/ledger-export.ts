@@ -107,8 +107,11 @@ interface MeasureRow {
   evidence: string | null;
 }
 
+/** A uuid[] passed as one parameter (not one parameter per id). */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
 /** Findings read per batch: bounded memory whatever the ledger's size. */
-export const EXPORT_BATCH = 500;
+export const EXPORT_BATCH = 1000;
 
 /**
  * The ledger's rows, read in batches of findings in keyset order (round, finding number) with their
@@ -134,25 +137,17 @@ export async function* rectificationLedgerRows(
     if (!batch.length) return;
     after = batch.at(-1);
     const ids = batch.map((b) => b.id);
-    const idList = sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
     const found = await queryRows<FindingRow>(
       ctx.db,
       sql`select st.id, t.name as target_name, tm.name as term_name, r.number as round_number, st.category,
             f.title, f.description, st.state
-          from (${findingStatesSql(sql`findings.id in (${idList})`, today)}) st
+          from (${findingStatesSql(sql`findings.id = any(${uuidArray(ids)})`, today)}) st
           join findings f on f.id = st.id join targets t on t.id = st.target_id
           join rounds r on r.id = st.round_id join terms tm on tm.id = r.term_id
           where ${stateWhere(filters)}
           order by r.created_at, r.id, st.number`,
     );
     if (!found.length) continue;
-    const kept = sql.join(
-      found.map((f) => sql`${f.id}::uuid`),
-      sql`, `,
-    );
     const measureRows = await queryRows<MeasureRow>(
       ctx.db,
       sql`select m.finding_id, m.goal, m.content, m.responsible_leader, m.responsible_dept, m.responsible_person,
@@ -165,7 +160,7 @@ export async function* rectificationLedgerRows(
           from measures m
           left join lateral (select p.content, p.completion from progress_updates p where p.measure_id = m.id
                              order by p.reported_on desc, p.created_at desc limit 1) lp on true
-          where m.finding_id in (${kept})
+          where m.finding_id = any(${uuidArray(found.map((f) => f.id))})
           order by m.finding_id, m.position, m.created_at, m.id`,
     );
     const byFinding = new Map<string, MeasureRow[]>();

@@ -21,6 +21,8 @@ const as = (w: World, key: keyof World["accounts"]): Promise<Session> =>
   loginAs(t.app, w.accounts[key].username);
 
 const FORMULA = "整改率 = 已销号的问题数 ÷ 已反馈给被巡察单位的问题数 × 100%";
+/** The round's rate (the same as GET /api/rectification/rates?by=round). */
+const ROUND_FORMULA = "本轮整改率 = 本轮已销号的问题数 ÷ 本轮已反馈给被巡察单位的问题数 × 100%";
 
 /**
  * A known mix of findings, built directly in the database:
@@ -139,7 +141,7 @@ describe("round statistics", () => {
     clues: 2,
     fedBack: 4,
     closed: 3,
-    rectificationRate: { numerator: 3, denominator: 4, percent: 75, formula: FORMULA },
+    rectificationRate: { numerator: 3, denominator: 4, percent: 75, formula: ROUND_FORMULA },
   };
 
   it("counts the whole round from the records for the office and leadership", async () => {
@@ -157,7 +159,7 @@ describe("round statistics", () => {
       clues: 0,
       fedBack: 1,
       closed: 1,
-      rectificationRate: { numerator: 1, denominator: 1, percent: 100, formula: FORMULA },
+      rectificationRate: { numerator: 1, denominator: 1, percent: 100, formula: ROUND_FORMULA },
     });
   });
 
@@ -169,7 +171,7 @@ describe("round statistics", () => {
         clues: 1,
         fedBack: 2,
         closed: 1,
-        rectificationRate: { numerator: 1, denominator: 2, percent: 50, formula: FORMULA },
+        rectificationRate: { numerator: 1, denominator: 2, percent: 50, formula: ROUND_FORMULA },
       });
     }
     expect((await (await as(w, "memberB")).get(`/api/rounds/${w.round.id}/statistics`)).json()).toEqual({
@@ -178,7 +180,7 @@ describe("round statistics", () => {
       clues: 1,
       fedBack: 2,
       closed: 2,
-      rectificationRate: { numerator: 2, denominator: 2, percent: 100, formula: FORMULA },
+      rectificationRate: { numerator: 2, denominator: 2, percent: 100, formula: ROUND_FORMULA },
     });
   });
 
@@ -212,7 +214,7 @@ describe("round statistics", () => {
       clues: 0,
       fedBack: 0,
       closed: 0,
-      rectificationRate: { numerator: 0, denominator: 0, percent: null, formula: FORMULA },
+      rectificationRate: { numerator: 0, denominator: 0, percent: null, formula: ROUND_FORMULA },
     });
   });
 });
