@@ -1,4 +1,16 @@
-import { asc, eq, findings, queryRows, rounds, type SQL, sql, targets, terms } from "@xuncha/db";
+import {
+  asc,
+  eq,
+  files,
+  findings,
+  inArray,
+  queryRows,
+  rounds,
+  type SQL,
+  sql,
+  targets,
+  terms,
+} from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
 import { committeesWhere, contactTargetIds, groupIdsOf } from "../access/policies";
@@ -113,8 +125,29 @@ export async function getSubject(ctx: Ctx, id: string) {
 
   const content = await draftContent(ctx.db, subject);
   const signOff = validSignOff(subject, content);
+  // Names of the signed scans (the draft's and the versions'), to show them as downloads.
+  const scanIds = [signOff?.fileId, ...versionRows.map((v) => v.signedScanFileId)].filter(
+    (f): f is string => typeof f === "string",
+  );
+  const scanNames = new Map(
+    scanIds.length
+      ? (
+          await ctx.db
+            .select({ id: files.id, name: files.name })
+            .from(files)
+            .where(inArray(files.id, scanIds))
+        ).map((f) => [f.id, f.name])
+      : [],
+  );
+  const fileName = (id: string | null) => (id ? (scanNames.get(id) ?? null) : null);
   const signOffOut = signOff
-    ? { kind: signOff.kind, name: signOff.name, at: signOff.at, fileId: signOff.fileId }
+    ? {
+        kind: signOff.kind,
+        name: signOff.name,
+        at: signOff.at,
+        fileId: signOff.fileId,
+        fileName: fileName(signOff.fileId),
+      }
     : null;
   let draft: Record<string, unknown>;
   if (subject.kind === "plan") {
@@ -220,6 +253,7 @@ export async function getSubject(ctx: Ctx, id: string) {
         signedByName: v.signedByName,
         signedAt: v.signedAt,
         fileId: v.signedScanFileId,
+        fileName: fileName(v.signedScanFileId),
       },
     })),
     state: {

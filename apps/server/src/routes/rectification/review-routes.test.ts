@@ -50,7 +50,7 @@ interface Detail {
     number: number;
     parties: string[];
     content: { measures: { id: string }[] };
-    signOff: { kind: string; signedByName: string };
+    signOff: { kind: string; signedByName: string; fileName: string | null };
   }[];
   state: {
     status: string;
@@ -297,7 +297,11 @@ describe("the plan", () => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     const d = submitted.json() as Detail;
     expect(d.subject).toMatchObject({ status: "underReview", version: 1 });
-    expect(d.versions[0]!.signOff).toMatchObject({ kind: "scan", signedByName: "甲联系人" });
+    expect(d.versions[0]!.signOff).toMatchObject({
+      kind: "scan",
+      signedByName: "甲联系人",
+      fileName: "签字页.png",
+    });
     expect(d.versions[0]!.parties).toEqual(["office", "disciplineCommission", "organizationDept", "group"]);
     expect(d.draft.signOff).toBeNull();
     expect(await audited("review_subject.submit", id)).toHaveLength(1);
