@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CarryOutOutlined,
+  CheckCircleOutlined,
   CommentOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -110,6 +111,20 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <AlertOutlined />,
     module: "rectification",
     when: (me) => hasRole(me, "officeStaff", "leadership"),
+  },
+  {
+    path: "/rectification/follow-up",
+    label: "整改成效",
+    icon: <CheckCircleOutlined />,
+    module: "rectification",
+    when: (me) => hasRole(me, "officeStaff", "leadership"),
+  },
+  {
+    path: "/rectification/follow-up",
+    label: "回访与整改公开",
+    icon: <CheckCircleOutlined />,
+    module: "rectification",
+    when: isContactOnly,
   },
   {
     path: "/settings",

@@ -50,6 +50,7 @@ const MyEscalationsPage = page(
   "MyEscalationsPage",
 );
 const ReviewPage = page(() => import("../modules/rectification/review-page"), "ReviewPage");
+const FollowUpPage = page(() => import("../modules/rectification/follow-up/follow-up-page"), "FollowUpPage");
 const CommitteesPage = page(() => import("../modules/admin/committees-page"), "CommitteesPage");
 const AccountsPage = page(() => import("../modules/admin/accounts-page"), "AccountsPage");
 const SecurityPage = page(() => import("../modules/admin/security-page"), "SecurityPage");
@@ -311,6 +312,11 @@ export const router = createBrowserRouter([
                 path: "escalations",
                 handle: h("督办记录"),
                 element: guarded("rectification", <EscalationsPage />),
+              },
+              {
+                path: "follow-up",
+                handle: h("整改成效"),
+                element: guarded("rectification", <FollowUpPage />),
               },
               {
                 path: "my-escalations",

@@ -14,6 +14,7 @@ import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
+import { RevisitSettingsCard } from "./follow-up/revisit-settings-card";
 import {
   type EscalationDraft,
   type EscalationLadder,
@@ -298,6 +299,7 @@ export function RectificationSettingsCard({ editable }: { editable: boolean }) {
       {(partiesDirty || ladderDirty) && <UnsavedPrompt />}
       <JointReviewCard editable={editable} onDirty={setPartiesDirty} />
       <EscalationCard editable={editable} onDirty={setLadderDirty} />
+      <RevisitSettingsCard editable={editable} />
     </Space>
   );
 }

@@ -22,6 +22,7 @@ import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
 import { StatusTagView } from "../../components/status-tag";
 import { RoundDocumentsCard } from "../documents/round-documents-card";
+import { CarriedOverCard } from "../rectification/follow-up/carried-over-card";
 import { RoundWorkItemsCard } from "../work-items/round-work-items-card";
 import { useMoveStage } from "../work-items/use-move-stage";
 import type { Group, RoundDetail } from "./api";
@@ -262,6 +263,7 @@ export function RoundDetailPage() {
           />
         )}
         <RoundDocumentsCard roundId={r.id} groups={r.groups} />
+        <CarriedOverCard roundId={r.id} />
       </Space>
       <GroupMembersModal
         group={r.groups.find((g) => g.id === editingId) ?? null}

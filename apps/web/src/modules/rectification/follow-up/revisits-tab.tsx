@@ -1,0 +1,348 @@
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
+import type { ColumnsType } from "antd/es/table";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { api } from "../../../app/api-client";
+import { formatDate } from "../../../app/format";
+import { notifySuccess } from "../../../app/notify";
+import { useAction, useRequest } from "../../../app/use-request";
+import { DataTable } from "../../../components/data-table";
+import { LoadError } from "../../../components/load-error";
+import { TableToolbar } from "../../../components/table-toolbar";
+import type { RoundSummary } from "../../rounds/api";
+import { RoundFilter } from "../../rounds/round-filter";
+import {
+  REVISIT_METHOD_LABELS,
+  REVISIT_PARTY_LABELS,
+  REVISIT_STATE_TAGS,
+  type Revisit,
+  type RevisitMethod,
+  type RevisitParty,
+  type RevisitState,
+} from "./api";
+import { useRoundTargets } from "./round-targets";
+
+const PARTY_OPTIONS = (Object.keys(REVISIT_PARTY_LABELS) as RevisitParty[]).map((p) => ({
+  value: p,
+  label: REVISIT_PARTY_LABELS[p],
+}));
+const METHOD_OPTIONS = (Object.keys(REVISIT_METHOD_LABELS) as RevisitMethod[]).map((m) => ({
+  value: m,
+  label: REVISIT_METHOD_LABELS[m],
+}));
+const iso = (d: Dayjs) => d.format("YYYY-MM-DD");
+
+/** 计划回访: the committee's minimum number of revisits for a target, spaced by its interval. */
+function PlanModal({
+  open,
+  rounds,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  rounds: RoundSummary[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<{
+    roundId: string;
+    targetId: string;
+    from: Dayjs;
+    method: RevisitMethod;
+    parties: RevisitParty[];
+  }>();
+  const roundId = Form.useWatch("roundId", form);
+  const targets = useRoundTargets(roundId);
+  const { run, pending } = useAction();
+  const submit = async () => {
+    const v = await form.validateFields();
+    const result = await run(() =>
+      api.post<{ items: Revisit[] }>("/rectification/revisits/plan", { ...v, from: iso(v.from) }),
+    );
+    if (result.ok) {
+      const n = result.value.items.length;
+      notifySuccess(n ? `已计划 ${n} 次回访督查` : "该单位的回访督查次数已达到规定，未新增");
+      onDone();
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title="计划回访督查"
+      okText="计划"
+      okButtonProps={{ loading: pending }}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        按本党委“回访督查”设置的次数和间隔，为该单位补足回访督查计划；已有的计划不变。
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          from: dayjs(),
+          method: "onSite",
+          parties: ["disciplineCommission", "organizationDept"],
+        }}
+      >
+        <Form.Item name="roundId" label="巡察轮次" rules={[{ required: true, message: "请选择巡察轮次" }]}>
+          <Select options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
+        </Form.Item>
+        <Form.Item
+          name="targetId"
+          label="被巡察单位"
+          rules={[{ required: true, message: "请选择被巡察单位" }]}
+        >
+          <Select showSearch optionFilterProp="label" loading={targets.loading} options={targets.options} />
+        </Form.Item>
+        <Form.Item name="from" label="起算日期" rules={[{ required: true, message: "请选择起算日期" }]}>
+          <DatePicker style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name="method" label="督查方式">
+          <Radio.Group options={METHOD_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="parties" label="会同">
+          <Checkbox.Group options={PARTY_OPTIONS} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Records a revisit done: date, conclusion, and closed problems to reopen (with a reason each). */
+function CompleteModal({
+  revisit,
+  onClose,
+  onDone,
+}: {
+  revisit: Revisit | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<{ doneOn: Dayjs; conclusion: string; reopen: string[]; reason: string }>();
+  const ledger = useRequest<{
+    items: { finding: { id: string; number: number; title: string }; state: string }[];
+  }>(
+    revisit ? "/rectification/ledger" : null,
+    revisit
+      ? { roundId: revisit.roundId, targetId: revisit.targetId, state: "closed", pageSize: 500 }
+      : undefined,
+  );
+  const reopen = Form.useWatch("reopen", form) ?? [];
+  const { run, pending } = useAction();
+  const submit = async () => {
+    if (!revisit) return;
+    const v = await form.validateFields();
+    const result = await run(() =>
+      api.post(`/rectification/revisits/${revisit.id}/done`, {
+        doneOn: iso(v.doneOn),
+        conclusion: v.conclusion.trim(),
+        reopen: (v.reopen ?? []).map((findingId) => ({ findingId, reason: v.reason.trim() })),
+      }),
+    );
+    if (result.ok) {
+      notifySuccess(
+        v.reopen?.length ? `回访督查已完成，重新打开 ${v.reopen.length} 个问题` : "回访督查已完成",
+      );
+      onDone();
+    }
+  };
+  return (
+    <Modal
+      open={!!revisit}
+      title={revisit ? `${revisit.targetName} 第${revisit.sequence}次回访督查` : ""}
+      okText="记录完成"
+      okButtonProps={{ loading: pending }}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ doneOn: dayjs(), reopen: [] }}>
+        <Form.Item name="doneOn" label="完成日期" rules={[{ required: true, message: "请选择完成日期" }]}>
+          <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+        </Form.Item>
+        <Form.Item
+          name="conclusion"
+          label="督查结论"
+          rules={[{ required: true, whitespace: true, message: "请填写督查结论" }]}
+        >
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+        <Form.Item
+          name="reopen"
+          label="发现整改不到位、须重新打开的已销号问题"
+          extra="只能选择本单位本轮已销号的问题。"
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            loading={ledger.loading}
+            placeholder="无"
+            optionFilterProp="label"
+            options={(ledger.data?.items ?? []).map((i) => ({
+              value: i.finding.id,
+              label: `${i.finding.number}. ${i.finding.title}`,
+            }))}
+          />
+        </Form.Item>
+        {reopen.length > 0 && (
+          <Form.Item
+            name="reason"
+            label="重新打开的理由"
+            rules={[{ required: true, whitespace: true, message: "请填写重新打开的理由" }]}
+          >
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 回访督查: the schedule per target and round, what is due or overdue, and the conclusions. */
+export function RevisitsTab({ office, contactOnly }: { office: boolean; contactOnly: boolean }) {
+  const rounds = useRequest<RoundSummary[]>(contactOnly ? null : "/rounds");
+  const [roundId, setRoundId] = useState<string>();
+  const [state, setState] = useState<RevisitState>();
+  const list = useRequest<{ items: Revisit[] }>("/rectification/revisits", { roundId, state });
+  const [planning, setPlanning] = useState(false);
+  const [completing, setCompleting] = useState<Revisit | null>(null);
+  const rows = list.data?.items ?? [];
+
+  const columns: ColumnsType<Revisit> = [
+    { title: "计划日期", dataIndex: "plannedOn", width: 110, render: (v: string) => formatDate(v) },
+    { title: "被巡察单位", dataIndex: "targetName" },
+    { title: "轮次", dataIndex: "roundName", responsive: ["lg"] },
+    { title: "次序", dataIndex: "sequence", width: 80, render: (n: number) => `第${n}次` },
+    {
+      title: "方式",
+      dataIndex: "method",
+      width: 100,
+      render: (m: RevisitMethod) => REVISIT_METHOD_LABELS[m],
+    },
+    {
+      title: "会同",
+      dataIndex: "parties",
+      render: (ps: RevisitParty[]) => (ps.length ? ps.map((p) => REVISIT_PARTY_LABELS[p]).join("、") : "—"),
+    },
+    {
+      title: "状态",
+      key: "state",
+      width: 110,
+      render: (_, r) => (
+        <Tag color={REVISIT_STATE_TAGS[r.state].color}>{REVISIT_STATE_TAGS[r.state].label}</Tag>
+      ),
+    },
+    ...(contactOnly
+      ? []
+      : ([
+          {
+            title: "结论",
+            key: "conclusion",
+            render: (_, r) =>
+              r.status === "done" ? (
+                <Space orientation="vertical" size={0}>
+                  <Typography.Text>
+                    {formatDate(r.doneOn)} {r.conclusion}
+                  </Typography.Text>
+                  {(r.reopened ?? []).length > 0 && (
+                    <Typography.Text type="danger">
+                      重新打开：{(r.reopened ?? []).map((f) => `${f.number}. ${f.title}`).join("；")}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ) : (
+                "—"
+              ),
+          },
+        ] as ColumnsType<Revisit>)),
+    ...(office
+      ? ([
+          {
+            title: "操作",
+            key: "actions",
+            width: 110,
+            render: (_, r) =>
+              r.abilities?.complete && (
+                <Button size="small" onClick={() => setCompleting(r)}>
+                  记录完成
+                </Button>
+              ),
+          },
+        ] as ColumnsType<Revisit>)
+      : []),
+  ];
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+      <search className="xc-filters">
+        {!contactOnly && <RoundFilter rounds={rounds} value={roundId} onChange={setRoundId} />}
+        <Select<RevisitState>
+          allowClear
+          placeholder="全部状态"
+          aria-label="回访状态"
+          value={state}
+          onChange={setState}
+          options={(Object.keys(REVISIT_STATE_TAGS) as RevisitState[]).map((s) => ({
+            value: s,
+            label: REVISIT_STATE_TAGS[s].label,
+          }))}
+          style={{ minWidth: 140 }}
+        />
+        {office && (
+          <Button type="primary" onClick={() => setPlanning(true)}>
+            计划回访督查
+          </Button>
+        )}
+      </search>
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <TableToolbar
+        countText={`共 ${rows.length} 次回访督查，即将到期 ${rows.filter((r) => r.state === "due").length} 次，已逾期 ${
+          rows.filter((r) => r.state === "overdue").length
+        } 次`}
+      />
+      <DataTable<Revisit>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={rows}
+        columns={columns}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+        locale={{ emptyText: "暂无回访督查安排" }}
+      />
+      {office && (
+        <PlanModal
+          open={planning}
+          rounds={rounds.data ?? []}
+          onClose={() => setPlanning(false)}
+          onDone={() => {
+            setPlanning(false);
+            list.reload();
+          }}
+        />
+      )}
+      <CompleteModal
+        revisit={completing}
+        onClose={() => setCompleting(null)}
+        onDone={() => {
+          setCompleting(null);
+          list.reload();
+        }}
+      />
+    </Space>
+  );
+}
