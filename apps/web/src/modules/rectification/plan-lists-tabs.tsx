@@ -14,7 +14,7 @@ import {
   type TaskRow,
   taskList,
 } from "./plan-lists";
-import type { PlanDraft } from "./review-api";
+import { isPlanDraft, type PlanDraft, type SubjectDetail } from "./review-api";
 
 const dash = (s: string) => s || "—";
 
@@ -44,12 +44,6 @@ const RESPONSIBILITY_COLUMNS: ColumnsType<ResponsibilityRow> = [
   { title: "责任人", dataIndex: "responsiblePerson", width: 100, render: dash },
   { title: "整改时限", dataIndex: "deadline", width: 120, render: (d: string) => formatDate(d) },
 ];
-
-interface ImportResult {
-  imported?: number;
-  measures?: number;
-  findings?: number;
-}
 
 /**
  * 问题清单 / 任务清单 / 责任清单: three views of the plan's measures, exported together as the
@@ -129,7 +123,7 @@ export function PlanListsTabs({
           },
         ]}
       />
-      <ExcelImportModal<ImportResult>
+      <ExcelImportModal<SubjectDetail>
         open={importing}
         title="导入整改台账"
         url={`/rectification/subjects/${subjectId}/import`}
@@ -138,13 +132,14 @@ export function PlanListsTabs({
             按本委员会的整改台账格式填写：每行一条整改措施，写明问题序号、整改措施、整改目标、责任领导、责任部门、责任人、整改时限和是否常态化。导入后，方案中的措施以文件为准。
           </Typography.Paragraph>
         }
-        summary={(r) => ({
-          title: "整改台账已导入",
-          subTitle:
-            r.measures !== undefined || r.imported !== undefined
-              ? `共导入 ${r.measures ?? r.imported} 条整改措施`
-              : undefined,
-        })}
+        summary={(r) => {
+          // The import answers with the plan as it now stands.
+          const n = isPlanDraft(r.draft) ? taskList(r.draft).length : undefined;
+          return {
+            title: "整改台账已导入",
+            subTitle: n === undefined ? undefined : `方案现有 ${n} 条整改措施`,
+          };
+        }}
         onClose={() => setImporting(false)}
         onImported={onImported}
       />
