@@ -71,8 +71,10 @@ export const MY_ESCALATIONS_PATH = "/rectification/my-escalations";
  * letter listing every item newly taken (the reminder is a notification only), notifies the target's
  * contacts and principal (and the office for letters), and hands a message to the outbound channels.
  *
- * Each committee is one transaction under a per-committee lock: a failure (no office account to issue
- * in the name of, …) rolls that committee back and is reported, and the other committees go on.
+ * Each letter (a target's items at one step) is taken in one short transaction: its steps, the
+ * numbered document, the notifications, the outbox and the audit entry commit together or not at
+ * all. A committee that cannot issue letters (no office account) takes no step; a failure is
+ * reported and the other committees are swept.
  */
 export async function runEscalationSweep(db: Db, options: SweepOptions = {}): Promise<SweepResult> {
   const today = options.today ?? chinaDate(new Date());
@@ -86,7 +88,7 @@ export async function runEscalationSweep(db: Db, options: SweepOptions = {}): Pr
   const result: SweepResult = { today, committees: [], failures: [] };
   for (const committeeId of ids) {
     try {
-      result.committees.push(await db.transaction((tx) => sweepCommittee(tx, actor, committeeId, today)));
+      result.committees.push(await sweepCommittee(db, actor, committeeId, today));
     } catch (e) {
       if (options.committeeId) throw e;
       result.failures.push({ committeeId, error: e instanceof Error ? e.message : String(e) });
@@ -99,20 +101,16 @@ const emptyByStep = () =>
   Object.fromEntries(ESCALATION_STEPS.map((s) => [s, 0])) as Record<EscalationStep, number>;
 
 async function sweepCommittee(
-  tx: Tx,
+  db: Db,
   actor: Actor,
   committeeId: string,
   today: string,
 ): Promise<CommitteeSweepResult> {
-  // One sweep per committee at a time: a second one waits, then finds every step taken.
-  await tx.execute(sql`select pg_advisory_xact_lock(7263101, hashtext(${committeeId}))`);
-  const ladder = (await loadSetting(tx, committeeId, escalationSetting)).value;
-  const deadlines = (await loadSetting(tx, committeeId, deadlinesSetting)).value;
-  const items = await loadEscalationItems(tx, committeeId, deadlines);
-  const due: { item: SweepItem; step: EscalationStep }[] = [];
-  for (const item of items) {
-    for (const d of dueEscalationSteps(item, ladder, today)) due.push({ item, step: d.step });
-  }
+  const { ladder, items } = await db.transaction(async (tx) => {
+    const ladder = (await loadSetting(tx, committeeId, escalationSetting)).value;
+    const deadlines = (await loadSetting(tx, committeeId, deadlinesSetting)).value;
+    return { ladder, items: await loadEscalationItems(tx, committeeId, deadlines) };
+  });
   const result: CommitteeSweepResult = {
     committeeId,
     today,
@@ -121,34 +119,52 @@ async function sweepCommittee(
     byStep: emptyByStep(),
     batches: [],
   };
-  if (due.length === 0) return result;
-
-  const inserted = await insertSteps(tx, committeeId, today, due);
-  result.steps = inserted.length;
-  for (const r of inserted) result.byStep[r.step]++;
-  if (inserted.length === 0) return result;
-
-  // Per target and step: one letter (or one reminder) listing all of its items taken today.
-  const batches = new Map<string, InsertedStep[]>();
-  for (const r of inserted) {
-    const key = `${r.target_id}:${r.step}`;
-    batches.set(key, [...(batches.get(key) ?? []), r]);
+  // Per target and step: one letter (or one reminder) listing all of its items due today.
+  const batches = new Map<string, DueItem[]>();
+  for (const item of items) {
+    for (const d of dueEscalationSteps(item, ladder, today)) {
+      const key = `${item.targetId}:${d.step}`;
+      const list = batches.get(key) ?? [];
+      list.push({ item, step: d.step });
+      batches.set(key, list);
+    }
   }
-  const context = await loadLetterContext(tx, committeeId, inserted);
-  const needsLetter = inserted.some((r) => isLetterStep(r.step));
-  const issuer = needsLetter ? await letterIssuer(tx, actor, committeeId) : null;
-  const office = await accountsWithRole(tx, committeeId, "officeStaff");
-  const byRank = [...batches.values()].sort(
+  if (batches.size === 0) return result;
+
+  const due = [...batches.values()].flat();
+  const context = await loadLetterContext(db, committeeId, due);
+  // Checked before anything is written: a committee that cannot issue letters takes no step at all.
+  const issuer = due.some((d) => isLetterStep(d.step)) ? await letterIssuer(db, actor, committeeId) : null;
+  const office = await accountsWithRole(db, committeeId, "officeStaff");
+  const ordered = [...batches.values()].sort(
     (a, b) =>
-      (context.targetNames.get(a[0]!.target_id) ?? "").localeCompare(
-        context.targetNames.get(b[0]!.target_id) ?? "",
+      (context.targetNames.get(a[0]!.item.targetId) ?? "").localeCompare(
+        context.targetNames.get(b[0]!.item.targetId) ?? "",
         "zh-CN",
-      ) || ESCALATION_STEPS.indexOf(a[0]!.step) - ESCALATION_STEPS.indexOf(b[0]!.step),
+      ) ||
+      a[0]!.item.targetId.localeCompare(b[0]!.item.targetId) ||
+      ESCALATION_STEPS.indexOf(a[0]!.step) - ESCALATION_STEPS.indexOf(b[0]!.step),
   );
-  for (const rows of byRank) {
-    result.batches.push(await takeBatch(tx, actor, { committeeId, today, rows, context, issuer, office }));
+  // One short transaction per letter, so the audit chain's lock is never held for the whole sweep.
+  // Steps are unique per item and step: a concurrent sweep inserts nothing already taken and sends
+  // no letter for it (batches are taken in the same order, so two sweeps wait rather than deadlock).
+  for (const batch of ordered) {
+    const taken = await db.transaction(async (tx) => {
+      const rows = await insertSteps(tx, committeeId, today, batch);
+      if (rows.length === 0) return null;
+      return takeBatch(tx, actor, { committeeId, today, rows, context, issuer, office });
+    });
+    if (!taken) continue;
+    result.batches.push(taken);
+    result.steps += taken.items;
+    result.byStep[taken.step] += taken.items;
   }
   return result;
+}
+
+interface DueItem {
+  item: SweepItem;
+  step: EscalationStep;
 }
 
 interface InsertedStep {
@@ -165,7 +181,7 @@ async function insertSteps(
   tx: Tx,
   committeeId: string,
   today: string,
-  due: { item: SweepItem; step: EscalationStep }[],
+  due: DueItem[],
 ): Promise<InsertedStep[]> {
   const out: InsertedStep[] = [];
   for (let offset = 0; offset < due.length; offset += 5000) {
@@ -199,7 +215,8 @@ interface LetterContext {
 }
 
 /** Names for the letters: the committee, the targets, and each item (rounds and findings), in three queries. */
-async function loadLetterContext(tx: Tx, committeeId: string, rows: InsertedStep[]): Promise<LetterContext> {
+async function loadLetterContext(tx: Tx, committeeId: string, due: DueItem[]): Promise<LetterContext> {
+  const rows = due.map((d) => ({ target_id: d.item.targetId, item_kind: d.item.kind, item_id: d.item.id }));
   const [committee] = await tx
     .select({ name: committees.name })
     .from(committees)
