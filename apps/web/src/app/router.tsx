@@ -73,11 +73,12 @@ const TipsPage = page(() => import("../modules/tips/tips-page"), "TipsPage");
 const PublicTipPage = page(() => import("../modules/tips/public-tip-page"), "PublicTipPage");
 const TipReceiptPage = page(() => import("../modules/tips/receipt-page"), "ReceiptPage");
 
-/** Shows the page only when the account's menu holds its module (the server checks again). */
-function RequireModule({ module, children }: { module: ModuleKey; children: ReactNode }) {
+/** Shows the page only when the account's menu holds its module, or one of them (the server checks again). */
+function RequireModule({ module, children }: { module: ModuleKey | ModuleKey[]; children: ReactNode }) {
   const { state } = useAuth();
   if (state.status !== "authenticated") return null;
-  if (!state.me.menu.includes(module)) {
+  const modules = Array.isArray(module) ? module : [module];
+  if (!modules.some((m) => state.me.menu.includes(m))) {
     return <Result status="403" title="没有权限" subTitle="您的角色不能访问此页面。" />;
   }
   return <>{children}</>;
@@ -126,7 +127,7 @@ function RouteError() {
   );
 }
 
-const guarded = (module: ModuleKey, element: ReactNode) => (
+const guarded = (module: ModuleKey | ModuleKey[], element: ReactNode) => (
   <RequireModule module={module}>{element}</RequireModule>
 );
 const h = (crumb: RouteHandle["crumb"]): RouteHandle => ({ crumb });
@@ -324,9 +325,10 @@ export const router = createBrowserRouter([
                 element: guarded("rectification", <MyEscalationsPage />),
               },
               {
+                // The notifications of a submission or a decision link here, for the target and the reviewers.
                 path: "subjects/:id",
                 handle: h("整改方案与报告"),
-                element: guarded("rectification", <SubjectPage />),
+                element: guarded(["rectification", "reviews"], <SubjectPage />),
               },
               {
                 path: "reviews",

@@ -1,8 +1,10 @@
-import { AuditOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, AuditOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, Descriptions, Row, Space } from "antd";
-import { Link, useParams } from "react-router-dom";
+import { Link, Navigate, useParams } from "react-router-dom";
 import { PageLoading, useCrumbTitle } from "../../app/app-layout";
+import { useAuth } from "../../app/auth";
 import { formatDate } from "../../app/format";
+import { hasRole } from "../../app/session";
 import { useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { PageContainer } from "../../components/page-container";
@@ -45,11 +47,16 @@ export function SubjectPage() {
   const { id } = useParams<{ id: string }>();
   const detail = useRequest<SubjectDetail>(`/rectification/subjects/${id}`);
   const measures = usePlanMeasures(detail.data);
+  const { state: auth } = useAuth();
+  const isContact = auth.status === "authenticated" && hasRole(auth.me, "targetContact");
   useCrumbTitle(detail.data?.subject.title);
 
   if (detail.error) return <LoadError error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <PageLoading />;
   const d = detail.data;
+  // A reviewer (not the target) following a notification lands on the review screen.
+  if (d.myParties.length > 0 && !isContact)
+    return <Navigate to={`/rectification/reviews/${d.subject.id}`} replace />;
   const { subject, state, abilities } = d;
   const hint = statusHint(d);
   const gathered = state.status === "returned" ? (d.gathered ?? state.returned) : null;
@@ -58,10 +65,16 @@ export function SubjectPage() {
     <PageContainer
       title={subject.title}
       extra={
-        d.myParties.length > 0 && (
-          <Link to={`/rectification/reviews/${subject.id}`}>
-            <Button icon={<AuditOutlined />}>联审</Button>
+        isContact ? (
+          <Link to="/rectification/mine">
+            <Button icon={<ArrowLeftOutlined />}>返回我的整改</Button>
           </Link>
+        ) : (
+          d.myParties.length > 0 && (
+            <Link to={`/rectification/reviews/${subject.id}`}>
+              <Button icon={<AuditOutlined />}>联审</Button>
+            </Link>
+          )
         )
       }
     >
