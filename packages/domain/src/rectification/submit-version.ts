@@ -86,7 +86,10 @@ export async function partyAccounts(tx: Tx, subject: ReviewSubjectRow, party: Re
   }
 }
 
+/** Where the target's contacts open a subject in the web app. */
 export const subjectLink = (id: string) => `/rectification/subjects/${id}`;
+/** Where a reviewing party opens it to review. */
+export const reviewLink = (id: string) => `/rectification/reviews/${id}`;
 
 /**
  * The contact submits the draft as the next version: its content frozen, reviewed by the parties of
@@ -126,7 +129,7 @@ export async function submitSubject(ctx: Ctx, id: string) {
       kind: "review.requested",
       title: `请审核：${subject.title}（第${version.number}版）`,
       body: `${kindLabel}已提交联审，请在系统中给出审核意见。`,
-      link: subjectLink(id),
+      link: reviewLink(id),
       dedupeKey: `review:${id}:${version.number}`,
     });
     await recordAudit(tx, ctx.actor, {

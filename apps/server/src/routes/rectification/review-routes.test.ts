@@ -357,9 +357,10 @@ describe("the plan", () => {
     await refused(contact, submit, 409, "review_subject.not_editable");
     // Every reviewing party's accounts are notified once.
     const notified = await db()
-      .select({ accountId: notifications.accountId })
+      .select({ accountId: notifications.accountId, link: notifications.link })
       .from(notifications)
       .where(eq(notifications.dedupeKey, `review:${id}:1`));
+    expect(new Set(notified.map((n) => n.link))).toEqual(new Set([`/rectification/reviews/${id}`]));
     expect(notified.map((n) => n.accountId).sort()).toEqual(
       [
         x.w.accounts.office.id,
@@ -497,6 +498,7 @@ describe("the joint review", () => {
       .from(notifications)
       .where(eq(notifications.dedupeKey, `review-decided:${id}:1`));
     expect(told.map((n) => n.accountId).sort()).toEqual([x.w.accounts.contactA.id, x.principal.id].sort());
+    expect(told[0]).toMatchObject({ kind: "review.returned", link: `/rectification/subjects/${id}` });
     expect((await detail(contact, id)).abilities).toMatchObject({ edit: true, submit: false });
 
     // The target revises m1 only and resubmits.
