@@ -202,7 +202,8 @@ function ledgerRateOf(filters: LedgerFilters) {
  */
 export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date()) {
   const today = chinaDate(now);
-  const pageSize = Math.min(filters.pageSize ?? 50, 500);
+  // Callers that do not page (the contact's own page) get up to 200 problems; the ledger page pages.
+  const pageSize = Math.min(filters.pageSize ?? 200, 500);
   const page = Math.max(filters.page ?? 1, 1);
   const where = ledgerWhere(ctx.actor, filters);
   const rows = await queryRows<PageRow>(

@@ -1,21 +1,43 @@
 import { COMPLETIONS } from "@xuncha/domain/model";
 import { Button, Card, Descriptions, Empty, Space, Timeline, Typography } from "antd";
-import { formatDate, todayIso } from "../../app/format";
+import { useState } from "react";
+import { formatDate } from "../../app/format";
 import { measureTag } from "../../app/status";
 import { FileLinks } from "../../components/file-links";
 import { StatusTagView } from "../../components/status-tag";
 import type { Measure } from "./api";
+import { OutcomesDrawer } from "./measure-drawer";
+
+/** Today's China calendar day (UTC+8), whatever the browser's time zone, as the server computes states. */
+export const chinaToday = (now = new Date()) =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A measure's outcomes in one line, or null when none are recorded. */
+export function outcomesText(m: Measure): string | null {
+  const parts = [
+    m.rulesMade?.length ? `建章立制 ${m.rulesMade.length} 项（${m.rulesMade.join("、")}）` : "",
+    m.moneyRecovered ? `挽回经济损失 ${m.moneyRecovered.toFixed(2)} 万元` : "",
+    m.accountablePersons ? `追责问责 ${m.accountablePersons} 人` : "",
+  ].filter((p) => p !== "");
+  return parts.length ? parts.join("；") : null;
+}
 
 /** The measures of one problem, each with its responsible people, deadline, status and dated progress. */
 export function MeasureList({
   measures,
   onReport,
+  onOutcomesSaved,
+  today = chinaToday(),
 }: {
   measures: Measure[];
   /** When given, each open measure shows a "report progress" button. */
   onReport?: (m: Measure) => void;
+  /** When given, each measure shows a "record outcomes" button (the contact, problem not closed). */
+  onOutcomesSaved?: () => void;
+  /** Today (China), as the server computed the states. */
+  today?: string;
 }) {
-  const today = todayIso();
+  const [editing, setEditing] = useState<Measure | null>(null);
   if (measures.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未制定整改措施" />;
   return (
@@ -32,10 +54,19 @@ export function MeasureList({
             </Space>
           }
           extra={
-            onReport && (
-              <Button size="small" type="primary" ghost onClick={() => onReport(m)}>
-                报告进展
-              </Button>
+            (onReport || onOutcomesSaved) && (
+              <Space size={4} wrap>
+                {onOutcomesSaved && (
+                  <Button size="small" onClick={() => setEditing(m)}>
+                    记录成效
+                  </Button>
+                )}
+                {onReport && (
+                  <Button size="small" type="primary" ghost onClick={() => onReport(m)}>
+                    报告进展
+                  </Button>
+                )}
+              </Space>
             )
           }
         >
@@ -55,6 +86,7 @@ export function MeasureList({
               { key: "leader", label: "责任领导", children: m.responsibleLeader || "—" },
               { key: "dept", label: "责任部门", children: m.responsibleDept || "—" },
               { key: "goal", label: "整改目标", children: m.goal || "—" },
+              { key: "outcomes", label: "整改成效", children: outcomesText(m) ?? "—" },
             ]}
           />
           {m.progress.length > 0 && (
@@ -81,6 +113,16 @@ export function MeasureList({
           )}
         </Card>
       ))}
+      {onOutcomesSaved && (
+        <OutcomesDrawer
+          measure={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onOutcomesSaved();
+          }}
+        />
+      )}
     </Space>
   );
 }
