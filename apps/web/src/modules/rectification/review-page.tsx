@@ -235,6 +235,24 @@ export function ReviewPage() {
         {state.status === "passed" && (
           <Alert type="success" showIcon title={`第 ${state.version} 版已通过联审`} />
         )}
+        {state.status === "underReview" && d.gathered && d.gathered.version < (state.version ?? 0) && (
+          <Collapse
+            size="small"
+            items={[
+              {
+                key: "previous",
+                label: `第 ${d.gathered.version} 版的退回意见（共 ${d.gathered.returns} 处）`,
+                children: (
+                  <GatheredOpinionsView
+                    gathered={d.gathered}
+                    labelOf={measures.labelOf}
+                    title={`各审核方对第 ${d.gathered.version} 版的意见`}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
         {d.myParties.length > 1 && (
           <Segmented<ReviewParty>
             value={party}

@@ -84,16 +84,21 @@ export function MeasureOpinions({
 export function GatheredOpinionsView({
   gathered,
   labelOf,
+  title,
 }: {
   gathered: GatheredOpinions;
   labelOf: (measureId: string) => string;
+  /** Instead of the words to the target (请按意见修改…). */
+  title?: string;
 }) {
   return (
     <Alert
       type="warning"
       showIcon
       data-testid="gathered-opinions"
-      title={`第 ${gathered.version} 版已退回：共 ${gathered.returns} 处退回意见，请按意见修改后重新提交`}
+      title={
+        title ?? `第 ${gathered.version} 版已退回：共 ${gathered.returns} 处退回意见，请按意见修改后重新提交`
+      }
       description={
         <Space orientation="vertical" size={8} style={{ width: "100%", marginTop: 8 }}>
           {gathered.whole.length > 0 && (
