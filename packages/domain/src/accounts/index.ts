@@ -5,4 +5,5 @@ export * from "./list-accounts";
 export * from "./present-account";
 export * from "./provision-account";
 export * from "./security-settings";
+export * from "./set-account-addresses";
 export * from "./set-account-disabled";

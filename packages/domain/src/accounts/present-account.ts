@@ -41,6 +41,8 @@ export async function presentAccounts(tx: Tx, rows: AccountRow[], now = new Date
     committeeId: row.committeeId,
     committeeName: row.committeeId ? (committeeNames.get(row.committeeId) ?? null) : null,
     disabled: row.disabled,
+    email: row.email,
+    mobile: row.mobile,
     lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null,
     createdAt: row.createdAt,
     roles: grants

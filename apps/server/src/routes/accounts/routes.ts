@@ -6,6 +6,7 @@ import {
   provisionAccount,
   revokeRole,
   SECURITY_POLICY_BOUNDS,
+  setAccountAddresses,
   setAccountDisabled,
   updateSecuritySettings,
 } from "@xuncha/domain";
@@ -93,6 +94,26 @@ export async function accountsRoutes(app: App) {
     "/accounts/:id/enable",
     { config: roles("sysAdmin"), schema: { tags: ["accounts"], params: idParams } },
     (request) => setAccountDisabled(ctxOf(request), request.params.id, false),
+  );
+
+  app.put(
+    "/accounts/:id/addresses",
+    {
+      config: roles("sysAdmin"),
+      schema: {
+        tags: ["accounts"],
+        params: idParams,
+        body: z.strictObject({
+          email: z.union([z.email("电子邮箱格式有误").max(200), z.literal("")]).nullable(),
+          mobile: z
+            .string()
+            .trim()
+            .regex(/^(\+?\d[\d -]{4,19})?$/, "手机号码格式有误")
+            .nullable(),
+        }),
+      },
+    },
+    (request) => setAccountAddresses(ctxOf(request), request.params.id, request.body),
   );
 
   app.get(

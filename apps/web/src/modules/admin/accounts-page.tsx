@@ -17,6 +17,7 @@ import { PageContainer } from "../../components/page-container";
 import { TableToolbar } from "../../components/table-toolbar";
 import { useDrawerWidth } from "../../components/use-drawer-width";
 import { useGuardedClose } from "../../components/use-guarded-close";
+import { AddressesModal } from "./addresses-modal";
 import {
   type Account,
   type AccountList,
@@ -236,6 +237,7 @@ export function AccountsPage() {
   const committees = useRequest<CommitteeTree>("/committees");
   const [creating, setCreating] = useState(false);
   const [rolesOf, setRolesOf] = useState<string | null>(null);
+  const [addressesOf, setAddressesOf] = useState<Account | null>(null);
   const [shown, setShown] = useState<number>();
   const { run } = useAction();
   const items = accounts.data?.items ?? [];
@@ -330,6 +332,11 @@ export function AccountsPage() {
           <Button type="link" size="small" onClick={() => setRolesOf(a.id)}>
             {isSecurityAdmin ? "分配角色" : "查看角色"}
           </Button>
+          {isSysAdmin && (
+            <Button type="link" size="small" onClick={() => setAddressesOf(a)}>
+              联系方式
+            </Button>
+          )}
           {canDisable && !a.disabled && a.id !== me.account.id && (
             <Button type="link" size="small" danger onClick={() => disable(a)}>
               停用
@@ -380,6 +387,14 @@ export function AccountsPage() {
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
+          accounts.reload();
+        }}
+      />
+      <AddressesModal
+        account={addressesOf}
+        onClose={() => setAddressesOf(null)}
+        onSaved={() => {
+          setAddressesOf(null);
           accounts.reload();
         }}
       />

@@ -61,6 +61,9 @@ export interface Account {
   committeeId: string | null;
   committeeName?: string | null;
   disabled: boolean;
+  /** Where outbound email and SMS go (督办 messages); none: skipped. */
+  email?: string | null;
+  mobile?: string | null;
   lockedUntil?: string | null;
   createdAt?: string;
   roles: RoleAssignment[];
