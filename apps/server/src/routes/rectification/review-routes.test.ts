@@ -1,5 +1,4 @@
 import {
-  and,
   committeeSettings,
   eq,
   measures,
@@ -823,18 +822,33 @@ describe("the plan in Excel", () => {
     expect((again.json() as Detail).draft.findings[0]!.measures.map((m) => m.id)).toEqual(
       first!.measures.map((m) => m.id),
     );
+    // Not an Excel file, a sheet without the layout's required columns: refused, nothing changed.
+    await refused(contact, (s) => upload(s, id, PNG), 415, "file.type_not_allowed");
+    const missing = await refused(
+      contact,
+      (s) =>
+        workbook([["违规发放加班补贴12万元", "张三"]], ["问题描述", "责任人"]).then((b) => upload(s, id, b)),
+      422,
+      "import.missing_columns",
+    );
+    expect(missing.message).toContain("整改措施");
+    // Under review the plan cannot be imported into.
+    await signAndSubmit(x, contact, id);
+    await refused(
+      contact,
+      (s) => workbook([[1, null, "措施", "张三", "2099-03-31"]]).then((b) => upload(s, id, b)),
+      409,
+      "review_subject.not_editable",
+    );
     await refused(
       await as(x.w, "contactB"),
       (s) => s.get(`/api/rectification/subjects/${id}/lists.xlsx`),
       404,
       "review_subject.not_found",
     );
-    expect(
-      await db()
-        .select()
-        .from(reviewVersions)
-        .where(and(eq(reviewVersions.subjectId, id))),
-    ).toEqual([]);
+    // The version froze the imported measures.
+    const [version] = await db().select().from(reviewVersions).where(eq(reviewVersions.subjectId, id));
+    expect((version!.content as { measures: unknown[] }).measures).toHaveLength(3);
   });
 });
 
