@@ -526,7 +526,8 @@ describe("disclosure (整改公开)", () => {
     // revised, resubmitted, approved, published
     const title = `${w.targetA.name}关于巡察整改进展情况的通报`;
     expect((await office.patch(url, { title })).json()).toMatchObject({ title, status: "returned" });
-    await office.post(`${url}/submit`);
+    // as the web app sends it: no body at all
+    expect((await office.request("POST", `${url}/submit`)).statusCode).toBe(200);
     const approved = await leadership.post(`${url}/approve`, { note: "同意公开" });
     expect(approved.json()).toMatchObject({ status: "approved", approvalNote: "同意公开" });
     await refused(leadership, (s) => s.post(`${url}/publish`), 403, "auth.forbidden");

@@ -200,7 +200,7 @@ export async function rectificationFollowUpRoutes(app: App) {
 
   app.post(
     "/rectification/disclosures/:id/submit",
-    { config: roles("officeStaff"), schema: { tags, params: idParam, body: z.strictObject({}).optional() } },
+    { config: roles("officeStaff"), schema: { tags, params: idParam } },
     (req) => submitDisclosure(ctxOf(req), req.params.id),
   );
 
@@ -224,7 +224,7 @@ export async function rectificationFollowUpRoutes(app: App) {
 
   app.post(
     "/rectification/disclosures/:id/publish",
-    { config: roles("officeStaff"), schema: { tags, params: idParam, body: z.strictObject({}).optional() } },
+    { config: roles("officeStaff"), schema: { tags, params: idParam } },
     (req) => publishDisclosure(ctxOf(req), req.params.id),
   );
 

@@ -274,7 +274,7 @@ function DisclosureDrawer({
                 onClick={() =>
                   confirm("报送领导小组审批？", "报送后不能修改，领导小组退回后可修改再报。", "报送", () =>
                     act("已报送领导小组审批", () =>
-                      api.post<Disclosure>(`/rectification/disclosures/${d.id}/submit`),
+                      api.post<Disclosure>(`/rectification/disclosures/${d.id}/submit`, {}),
                     ),
                   )
                 }
@@ -306,7 +306,9 @@ function DisclosureDrawer({
                 type="primary"
                 onClick={() =>
                   confirm("发布整改公开？", "发布后公开文本存档为公文，不能再修改。", "发布", () =>
-                    act("已发布", () => api.post<Disclosure>(`/rectification/disclosures/${d.id}/publish`)),
+                    act("已发布", () =>
+                      api.post<Disclosure>(`/rectification/disclosures/${d.id}/publish`, {}),
+                    ),
                   )
                 }
               >
