@@ -87,3 +87,25 @@ export const problemsWithoutMeasures = (plan: PlanDraft) =>
 export function measureLabels(plan: PlanDraft): Map<string, string> {
   return new Map(taskList(plan).map((t) => [t.id, t.label]));
 }
+
+/**
+ * Labels of every measure a subject's versions name: the plan's own ("问题 3 · 措施 2"), and for
+ * a measure since removed from the plan, its problem from the version that held it.
+ */
+export function versionMeasureLabels(
+  plan: PlanDraft | null,
+  versions: readonly {
+    content: { measures: readonly { id: string; fields: Readonly<Record<string, unknown>> }[] };
+  }[],
+): Map<string, string> {
+  const labels = plan ? measureLabels(plan) : new Map<string, string>();
+  const numbers = new Map((plan?.findings ?? []).map((f) => [f.id, f.number]));
+  for (const v of versions) {
+    for (const m of v.content.measures) {
+      if (labels.has(m.id)) continue;
+      const n = numbers.get(String(m.fields.findingId ?? ""));
+      labels.set(m.id, n ? `问题 ${n} · 已删除的措施` : "已删除的措施");
+    }
+  }
+  return labels;
+}

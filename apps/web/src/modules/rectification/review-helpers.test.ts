@@ -5,6 +5,7 @@ import {
   problemsWithoutMeasures,
   responsibilityList,
   taskList,
+  versionMeasureLabels,
 } from "./plan-lists";
 import type { PlanDraft, VersionContent, VersionDiff } from "./review-api";
 import { changeRows, diffCaption, formatFieldValue, measureDiffViews } from "./review-diff";
@@ -64,6 +65,27 @@ describe("the three lists of a plan", () => {
       responsiblePerson: "张三",
     });
     expect(measureLabels(plan).get("m3")).toBe("问题 3 · 措施 1");
+  });
+
+  it("names measures removed from the plan by the problem of the version that held them", () => {
+    const versions = [
+      {
+        content: {
+          measures: [
+            { id: "m1", fields: { findingId: "f1" } },
+            { id: "gone", fields: { findingId: "f3" } },
+            { id: "orphan", fields: {} },
+          ],
+        },
+      },
+    ];
+    const labels = versionMeasureLabels(plan, versions);
+    expect([labels.get("m1"), labels.get("gone"), labels.get("orphan")]).toEqual([
+      "问题 1 · 措施 1",
+      "问题 3 · 已删除的措施",
+      "已删除的措施",
+    ]);
+    expect(versionMeasureLabels(null, versions).get("m1")).toBe("已删除的措施");
   });
 
   it("finds the problems still without a measure", () => {

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useRequest } from "../../app/use-request";
-import { measureLabels, type TaskRow, taskList } from "./plan-lists";
+import { type TaskRow, taskList, versionMeasureLabels } from "./plan-lists";
 import { isPlanDraft, type PlanDraft, type SubjectDetail, type SubjectSummary } from "./review-api";
 
 export interface PlanMeasures {
@@ -36,16 +36,7 @@ export function usePlanMeasures(detail: SubjectDetail | undefined): PlanMeasures
   const plan = own ?? other;
 
   return useMemo(() => {
-    const labels = plan ? measureLabels(plan) : new Map<string, string>();
-    const numbers = new Map((plan?.findings ?? []).map((f) => [f.id, f.number]));
-    // Measures no longer in the draft: named by their problem from the versions that held them.
-    for (const v of detail?.versions ?? []) {
-      for (const m of v.content.measures) {
-        if (labels.has(m.id)) continue;
-        const n = numbers.get(String(m.fields.findingId ?? ""));
-        labels.set(m.id, n ? `问题 ${n} · 已删除的措施` : "已删除的措施");
-      }
-    }
+    const labels = versionMeasureLabels(plan, detail?.versions ?? []);
     return {
       plan,
       tasks: plan ? taskList(plan) : [],
