@@ -1,7 +1,8 @@
 import { Card, Collapse, Descriptions, Empty, Space, Typography } from "antd";
 import { formatDateTime } from "../../app/format";
+import { FileLinks } from "../../components/file-links";
 import type { SubmittedVersion } from "./review-api";
-import { fieldLabel, formatFieldValue } from "./review-diff";
+import { fieldLabel, fieldRows, formatFieldValue } from "./review-diff";
 import { partyNames } from "./review-tags";
 
 /** Fields not worth a line of their own in the history (the problem is in the measure's label). */
@@ -44,7 +45,15 @@ export function VersionsHistory({
                 column={{ xs: 1, sm: 2 }}
                 items={[
                   { key: "parties", label: "审核方", children: partyNames(v.parties) },
-                  { key: "signOff", label: "签字背书", children: signOffText(v) },
+                  {
+                    key: "signOff",
+                    label: "签字背书",
+                    children: v.signOff?.fileId ? (
+                      <FileLinks files={[{ id: v.signOff.fileId, name: signOffText(v) }]} />
+                    ) : (
+                      signOffText(v)
+                    ),
+                  },
                   ...Object.entries(v.content.whole).map(([field, value]) => ({
                     key: `whole-${field}`,
                     label: fieldLabel(field),
@@ -59,13 +68,11 @@ export function VersionsHistory({
                   <Descriptions
                     size="small"
                     column={1}
-                    items={Object.entries(m.fields)
-                      .filter(([f]) => !HIDDEN.includes(f))
-                      .map(([field, value]) => ({
-                        key: field,
-                        label: fieldLabel(field),
-                        children: <span className="xc-pre">{formatFieldValue(field, value)}</span>,
-                      }))}
+                    items={fieldRows(m.fields, HIDDEN).map((r) => ({
+                      key: r.field,
+                      label: r.label,
+                      children: <span className="xc-pre">{r.after}</span>,
+                    }))}
                   />
                 </div>
               ))}
