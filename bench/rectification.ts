@@ -17,6 +17,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
+import { pathToFileURL } from "node:url";
 import { type Database, type Db, migrateDatabase, openDatabase, queryRows, sql } from "@xuncha/db";
 import * as domain from "@xuncha/domain";
 import { getLedger, loadActor, rectificationRatesByTarget, streamRectificationLedger } from "@xuncha/domain";
@@ -31,7 +32,7 @@ const databases = (process.env.BENCH_DATABASES ?? (url ? "pglite,postgres" : "pg
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 /** Measures, progress, evidence for the fed-back findings of the generated committee (set-based). */
-async function fillRectification(db: Db, data: Generated) {
+export async function fillRectification(db: Db, data: Generated, measures = MEASURES) {
   const c = data.committeeId;
   const started = performance.now();
   const [{ n: fedBack } = { n: 0 }] = await queryRows<{ n: number }>(
@@ -52,7 +53,7 @@ async function fillRectification(db: Db, data: Generated) {
            case when s % 10 = 0 then ((hashint4extended(s, 12) & 1023) % 500) / 10.0 else 0 end,
            case when s % 25 = 0 then 1 else 0 end,
            s / ${fedBack}, ${data.office.accountId}
-    from generate_series(0, ${MEASURES - 1}::int) s
+    from generate_series(0, ${measures - 1}::int) s
     join (select id, target_id, number, row_number() over (order by round_id, number) - 1 as k
           from findings where committee_id = ${c} and feedback_id is not null) f on f.k = s % ${fedBack}`);
   // 80 % of measures have progress: one or two updates, the latest done for half of them.
@@ -215,7 +216,9 @@ async function main() {
   console.log(`\nresults: ${join(OUT, "rectification.json")}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -9,8 +9,21 @@ import { COMPLETIONS, type Completion } from "../model/enums";
 import { categoryName } from "../model/taxonomy";
 import { roundName } from "../rounds/round-name";
 import { chinaDate } from "./escalation";
-import { findingStatesSql, type LedgerFilters, ledgerWhere, stateWhere } from "./ledger";
-import { RECTIFICATION_STATE_LABELS, type RectificationState } from "./rectification-state";
+import { type LedgerFilters, ledgerWhere } from "./ledger";
+import {
+  RECTIFICATION_STATE_LABELS,
+  type RectificationState,
+  rectificationState,
+} from "./rectification-state";
+
+/** The ledger's state filters (as stateWhere in SQL), on a state computed by rectificationState(). */
+function stateMatches(state: RectificationState, filters: LedgerFilters): boolean {
+  if (filters.state && state !== filters.state) return false;
+  if (filters.overdue && state !== "overdue") return false;
+  if (filters.closed === true && state !== "closed") return false;
+  if (filters.closed === false && state === "closed") return false;
+  return true;
+}
 
 export const RECTIFICATION_LEDGER_EXPORT_FILENAME = "整改台账.xlsx";
 
@@ -74,21 +87,18 @@ export const RECTIFICATION_LEDGER = defineLedger({
 });
 export type RectificationLedgerRow = LedgerRow<typeof RECTIFICATION_LEDGER>;
 
-interface FindingBatchRow {
+interface FindingRow {
   id: string;
   created_key: string;
   round_key: string;
   number: number;
-}
-interface FindingRow {
-  id: string;
+  closed: boolean;
   target_name: string;
   term_name: string;
   round_number: number;
   category: string;
   title: string;
   description: string;
-  state: RectificationState;
 }
 interface MeasureRow {
   finding_id: string;
@@ -115,7 +125,8 @@ export const EXPORT_BATCH = 1000;
 
 /**
  * The ledger's rows, read in batches of findings in keyset order (round, finding number) with their
- * measures, never the whole ledger at once.
+ * measures, never the whole ledger at once; each problem's state by rectificationState() on the
+ * same measures (equal to the ledger's SQL state, ledger-state.test.ts).
  */
 export async function* rectificationLedgerRows(
   ctx: Ctx,
@@ -124,44 +135,44 @@ export async function* rectificationLedgerRows(
 ): AsyncGenerator<RectificationLedgerRow> {
   const today = chinaDate(now);
   const where = ledgerWhere(ctx.actor, filters);
-  let after: FindingBatchRow | undefined;
+  let after: FindingRow | undefined;
   for (;;) {
-    const batch = await queryRows<FindingBatchRow>(
+    // One batch of findings in keyset order, with what the rows show of them.
+    const found = await queryRows<FindingRow>(
       ctx.db,
-      sql`select findings.id, r.created_at::text as created_key, r.id::text as round_key, findings.number
+      sql`select findings.id, r.created_at::text as created_key, r.id::text as round_key, findings.number,
+            findings.closed_at is not null as closed, t.name as target_name, tm.name as term_name,
+            r.number as round_number, findings.category, findings.title, findings.description
           from findings join rounds r on r.id = findings.round_id
+          join targets t on t.id = findings.target_id join terms tm on tm.id = r.term_id
           where ${where}
             ${after ? sql`and (r.created_at, r.id, findings.number) > (${after.created_key}::timestamptz, ${after.round_key}::uuid, ${after.number})` : sql``}
           order by r.created_at, r.id, findings.number limit ${EXPORT_BATCH}`,
     );
-    if (!batch.length) return;
-    after = batch.at(-1);
-    const ids = batch.map((b) => b.id);
-    const found = await queryRows<FindingRow>(
-      ctx.db,
-      sql`select st.id, t.name as target_name, tm.name as term_name, r.number as round_number, st.category,
-            f.title, f.description, st.state
-          from (${findingStatesSql(sql`findings.id = any(${uuidArray(ids)})`, today)}) st
-          join findings f on f.id = st.id join targets t on t.id = st.target_id
-          join rounds r on r.id = st.round_id join terms tm on tm.id = r.term_id
-          where ${stateWhere(filters)}
-          order by r.created_at, r.id, st.number`,
-    );
-    if (!found.length) continue;
+    if (!found.length) return;
+    after = found.at(-1);
+    const ids = uuidArray(found.map((f) => f.id));
+    // Their measures, each with its latest update and its evidence files' names: set-based, no query per row.
     const measureRows = await queryRows<MeasureRow>(
       ctx.db,
-      sql`select m.finding_id, m.goal, m.content, m.responsible_leader, m.responsible_dept, m.responsible_person,
-            m.deadline::text as deadline, m.long_term, array_to_string(m.rules_made, '；') as rules,
-            m.money_recovered::text as money, m.accountable_persons as persons,
-            lp.content as progress, lp.completion,
-            (select string_agg(fl.name, '；' order by fl.name) from progress_updates p
-               join progress_files pf on pf.progress_update_id = p.id join files fl on fl.id = pf.file_id
-              where p.measure_id = m.id) as evidence
-          from measures m
-          left join lateral (select p.content, p.completion from progress_updates p where p.measure_id = m.id
-                             order by p.reported_on desc, p.created_at desc limit 1) lp on true
-          where m.finding_id = any(${uuidArray(found.map((f) => f.id))})
-          order by m.finding_id, m.position, m.created_at, m.id`,
+      sql`with ms as (select * from measures where finding_id = any(${ids})),
+          latest as (
+            select distinct on (p.measure_id) p.measure_id, p.content, p.completion
+            from progress_updates p join ms on ms.id = p.measure_id
+            order by p.measure_id, p.reported_on desc, p.created_at desc
+          ),
+          evidence as (
+            select p.measure_id, string_agg(fl.name, '；' order by fl.name) as names
+            from progress_updates p join ms on ms.id = p.measure_id
+            join progress_files pf on pf.progress_update_id = p.id join files fl on fl.id = pf.file_id
+            group by p.measure_id
+          )
+          select ms.finding_id, ms.goal, ms.content, ms.responsible_leader, ms.responsible_dept,
+            ms.responsible_person, ms.deadline::text as deadline, ms.long_term,
+            array_to_string(ms.rules_made, '；') as rules, ms.money_recovered::text as money,
+            ms.accountable_persons as persons, l.content as progress, l.completion, e.names as evidence
+          from ms left join latest l on l.measure_id = ms.id left join evidence e on e.measure_id = ms.id
+          order by ms.finding_id, ms.position, ms.created_at, ms.id`,
     );
     const byFinding = new Map<string, MeasureRow[]>();
     for (const m of measureRows) {
@@ -170,16 +181,22 @@ export async function* rectificationLedgerRows(
       else byFinding.set(m.finding_id, [m]);
     }
     for (const f of found) {
+      const ms = byFinding.get(f.id) ?? [];
+      const state = rectificationState(
+        f.closed,
+        ms.map((m) => ({ deadline: m.deadline, latest: m.completion ?? undefined })),
+        today,
+      );
+      if (!stateMatches(state, filters)) continue;
       const common = {
         target: f.target_name,
         round: roundName(f.term_name, f.round_number),
         category: categoryName(f.category),
         problem: f.title === f.description || !f.description ? f.title : `${f.title}：${f.description}`,
-        state: RECTIFICATION_STATE_LABELS[f.state],
-        closed: f.state === "closed" ? "是" : "否",
+        state: RECTIFICATION_STATE_LABELS[state],
+        closed: state === "closed" ? "是" : "否",
         note: "",
       };
-      const ms = byFinding.get(f.id) ?? [];
       if (!ms.length) {
         yield {
           ...common,

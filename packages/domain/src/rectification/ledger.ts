@@ -63,19 +63,23 @@ export function findingStatesSql(where: SQL, today: string): SQL {
       from findings where ${where}
     ),
     latest as (
-      select m.finding_id, m.deadline, m.rules_made, m.money_recovered, m.accountable_persons,
-             (select p.completion from progress_updates p where p.measure_id = m.id
-               order by p.reported_on desc, p.created_at desc limit 1) as completion
-      from measures m join scoped s on s.id = m.finding_id
+      select distinct on (p.measure_id) p.measure_id, p.completion
+      from progress_updates p
+      join measures m on m.id = p.measure_id
+      join scoped s on s.id = m.finding_id
+      order by p.measure_id, p.reported_on desc, p.created_at desc
     ),
     per_finding as (
-      select finding_id, count(*)::int as n,
-             count(*) filter (where completion = 'done')::int as done,
-             count(*) filter (where completion is distinct from 'done' and deadline < ${today}::date)::int as late,
-             coalesce(sum(cardinality(rules_made)), 0)::int as rules,
-             coalesce(sum(money_recovered), 0) as money,
-             coalesce(sum(accountable_persons), 0)::int as persons
-      from latest group by finding_id
+      select m.finding_id, count(*)::int as n,
+             count(*) filter (where l.completion = 'done')::int as done,
+             count(*) filter (where l.completion is distinct from 'done' and m.deadline < ${today}::date)::int as late,
+             coalesce(sum(cardinality(m.rules_made)), 0)::int as rules,
+             coalesce(sum(m.money_recovered), 0) as money,
+             coalesce(sum(m.accountable_persons), 0)::int as persons
+      from measures m
+      join scoped s on s.id = m.finding_id
+      left join latest l on l.measure_id = m.id
+      group by m.finding_id
     )
     select s.*, coalesce(pf.n, 0) as measure_count, coalesce(pf.rules, 0) as rules,
            coalesce(pf.money, 0) as money, coalesce(pf.persons, 0) as persons,
@@ -178,7 +182,6 @@ interface PageRow {
   target_name: string;
   round_number: number;
   term_name: string;
-  total: number;
 }
 
 const partiesOf = (actor: Actor, committeeId: string) =>
@@ -206,24 +209,51 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
   const pageSize = Math.min(filters.pageSize ?? 200, 500);
   const page = Math.max(filters.page ?? 1, 1);
   const where = ledgerWhere(ctx.actor, filters);
-  const rows = await queryRows<PageRow>(
+  // One statement: the states once, the page of the state filters, and the counts and sums of all
+  // the rows of the other filters (the rate's rows).
+  const result = await queryRows<
+    Partial<PageRow> & {
+      total: number;
+      problems: number;
+      closed: number;
+      measures: number;
+      rules: number;
+      money: string;
+      persons: number;
+    }
+  >(
     ctx.db,
-    sql`select st.id, st.committee_id, st.round_id, st.target_id, st.number, st.category, st.state,
-          f.title, f.description, f.severity, f.route, f.route_dept, f.closed_at,
-          t.name as target_name, r.number as round_number, tm.name as term_name,
-          count(*) over ()::int as total
-        from (${findingStatesSql(where, today)}) st
-        join findings f on f.id = st.id
-        join targets t on t.id = st.target_id
-        join rounds r on r.id = st.round_id
-        join terms tm on tm.id = r.term_id
-        where ${stateWhere(filters)}
-        order by r.created_at, r.id, st.number
-        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    sql`with st as (${findingStatesSql(where, today)}),
+        agg as (
+          select count(*) filter (where ${stateWhere(filters)})::int as total, count(*)::int as problems,
+                 count(*) filter (where st.state = 'closed')::int as closed,
+                 coalesce(sum(st.measure_count), 0)::int as measures, coalesce(sum(st.rules), 0)::int as rules,
+                 coalesce(sum(st.money), 0)::text as money, coalesce(sum(st.persons), 0)::int as persons
+          from st
+        ),
+        pg as (
+          select st.id, st.committee_id, st.round_id, st.target_id, st.number, st.category, st.state,
+                 f.title, f.description, f.severity, f.route, f.route_dept, f.closed_at,
+                 t.name as target_name, r.number as round_number, tm.name as term_name,
+                 r.created_at as round_created
+          from st
+          join findings f on f.id = st.id
+          join targets t on t.id = st.target_id
+          join rounds r on r.id = st.round_id
+          join terms tm on tm.id = r.term_id
+          where ${stateWhere(filters)}
+          order by r.created_at, r.id, st.number
+          limit ${pageSize} offset ${(page - 1) * pageSize}
+        )
+        select agg.*, pg.* from agg left join pg on true
+        order by pg.round_created, pg.round_id, pg.number`,
   );
-  const { sums, rate } = await ledgerSums(ctx.db, where, today, ledgerRateOf(filters));
+  const head = result[0]!;
+  const rows = result.filter((r): r is typeof r & PageRow => r.id != null);
+  const sums = toSums(head);
+  const rate = ledgerRateOf(filters)(sums.closed, sums.problems);
   const items = await ledgerItems(ctx.db, ctx.actor, rows);
-  return { items, total: rows[0]?.total ?? 0, page, pageSize, rate, sums, today };
+  return { items, total: head.total, page, pageSize, rate, sums, today };
 }
 
 async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
