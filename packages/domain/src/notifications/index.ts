@@ -1,3 +1,3 @@
-export * from "./notify";
 export * from "./list-notifications";
+export * from "./notify";
 export * from "./outbound";
