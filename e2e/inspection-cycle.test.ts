@@ -185,6 +185,8 @@ describe("one round of inspection in the browser", () => {
       "contact-rectifies",
       async (page) => {
         await login(e2e, page, users.contact!, TEST_PASSWORD);
+        // 我的整改 opens on the plans and reports; the problems' progress is the second tab.
+        await page.getByRole("tab", { name: "问题整改进展" }).click();
         await page.getByText("违规发放津补贴").first().waitFor();
         await page.getByRole("button", { name: /添加整改措施/ }).click();
         const measure = page.locator(".ant-drawer", { hasText: "添加整改措施" });
