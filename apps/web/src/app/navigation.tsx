@@ -117,7 +117,8 @@ export const NAV_ITEMS: NavItem[] = [
     label: "整改成效",
     icon: <CheckCircleOutlined />,
     module: "rectification",
-    when: (me) => hasRole(me, "officeStaff", "leadership"),
+    // 纪委监委 and 组织部 see the revisits they take part in.
+    when: (me) => hasRole(me, "officeStaff", "leadership", "disciplineReviewer", "organizationReviewer"),
   },
   {
     path: "/rectification/follow-up",

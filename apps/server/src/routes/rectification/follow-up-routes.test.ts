@@ -210,6 +210,24 @@ describe("revisits (回访督查)", () => {
       "auth.forbidden",
     );
     expect(await closed(other.id)).not.toBeNull();
+    // all or nothing: one problem not closed refuses the whole record, the closed one stays closed
+    const stillOpen = await fedBack(w);
+    await refused(
+      office,
+      (s) =>
+        s.post(url, {
+          doneOn: "2026-02-20",
+          conclusion: "整改基本到位",
+          reopen: [
+            { findingId: f.id, reason: "反弹" },
+            { findingId: stillOpen.id, reason: "反弹" },
+          ],
+        }),
+      422,
+      "revisit.finding_invalid",
+    );
+    expect(await closed(f.id)).not.toBeNull();
+    expect((await db().select().from(revisits).where(eq(revisits.id, r.id)))[0]!.status).toBe("planned");
 
     const res = await office.post(url, {
       doneOn: "2026-02-20",
