@@ -149,19 +149,27 @@ export async function dispatchOutbound(
   return result;
 }
 
-/** A channel that keeps what it sends in memory (tests); `failNext` makes the next sends throw. */
+/**
+ * A channel that keeps what it sends in memory (tests). `failNext(times, recipient?)` makes the next
+ * sends throw (only those to `recipient` when given, so a test on a shared database fails its own).
+ */
 export function memoryChannel(channel: OutboundChannelName) {
   const sent: OutboundMessage[] = [];
-  let failures = 0;
+  const failures = new Map<string | undefined, number>();
   return {
     channel,
     sent,
-    failNext(times = 1) {
-      failures += times;
+    failNext(times = 1, recipient?: string) {
+      failures.set(recipient, (failures.get(recipient) ?? 0) + times);
     },
     async send(message: OutboundMessage) {
-      if (failures > 0) {
-        failures--;
+      const key = failures.get(message.recipient)
+        ? message.recipient
+        : failures.get(undefined)
+          ? undefined
+          : null;
+      if (key !== null) {
+        failures.set(key, failures.get(key)! - 1);
         throw new Error(`${channel} 通道暂不可用`);
       }
       sent.push(message);

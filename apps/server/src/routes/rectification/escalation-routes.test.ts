@@ -413,11 +413,11 @@ describe("notifications", () => {
 describe("outbound messages", () => {
   it("are handed over per account and channel, skipped without an address, retried on failure, failed after the last attempt", async () => {
     const w = await buildWorld(db());
-    await db()
-      .update(accounts)
-      .set({ email: "contact-a@example.gov.cn" })
-      .where(eq(accounts.id, w.accounts.contactA.id));
-    await db().update(accounts).set({ mobile: "13800000000" }).where(eq(accounts.id, w.accounts.office.id));
+    // Addresses of this test's own, so that on a shared database it looks only at its messages.
+    const emailAddress = `contact-a-${w.committee.id.slice(0, 8)}@example.gov.cn`;
+    const mobile = `138${Number.parseInt(w.committee.id.slice(0, 7), 16).toString().padStart(8, "0").slice(-8)}`;
+    await db().update(accounts).set({ email: emailAddress }).where(eq(accounts.id, w.accounts.contactA.id));
+    await db().update(accounts).set({ mobile: mobile }).where(eq(accounts.id, w.accounts.office.id));
     const fb = await feedback(w, "2026-11-01");
     await findingWithMeasures(w, fb.id, ["2026-11-10"]);
     await sweep(w, "2026-11-11");
@@ -429,10 +429,10 @@ describe("outbound messages", () => {
       rows.find((r) => r.channel === channel && r.dedupeKey.endsWith(`:${accountId}`));
     expect(byKey(w.accounts.contactA.id, "email")).toMatchObject({
       status: "pending",
-      recipient: "contact-a@example.gov.cn",
+      recipient: emailAddress,
     });
     expect(byKey(w.accounts.contactA.id, "sms")).toMatchObject({ status: "skipped", recipient: "" });
-    expect(byKey(w.accounts.office.id, "sms")).toMatchObject({ status: "pending", recipient: "13800000000" });
+    expect(byKey(w.accounts.office.id, "sms")).toMatchObject({ status: "pending", recipient: mobile });
     expect(byKey(w.accounts.officeHead.id, "email")).toMatchObject({ status: "skipped" });
     // A second sweep hands nothing over again.
     await sweep(w, "2026-11-11");
@@ -442,8 +442,8 @@ describe("outbound messages", () => {
 
     const email = memoryChannel("email");
     const sms = memoryChannel("sms");
-    email.failNext(1);
-    sms.failNext(5);
+    email.failNext(1, emailAddress);
+    sms.failNext(5, mobile);
     const pendingHere = and(
       eq(outboundMessages.committeeId, w.committee.id),
       eq(outboundMessages.status, "pending"),
@@ -451,7 +451,7 @@ describe("outbound messages", () => {
     // Other test files' messages may be pending too on a shared database: look only at ours.
     const first = await dispatchOutbound(db(), [email, sms], { maxAttempts: 2, limit: 1000 });
     expect(first.retrying).toBeGreaterThanOrEqual(2);
-    expect(email.sent.filter((m) => m.recipient === "contact-a@example.gov.cn")).toEqual([]);
+    expect(email.sent.filter((m) => m.recipient === emailAddress)).toEqual([]);
     expect(await db().select().from(outboundMessages).where(pendingHere)).toHaveLength(2);
     await dispatchOutbound(db(), [email, sms], { maxAttempts: 2, limit: 1000 });
     const ours = await db()
@@ -463,7 +463,7 @@ describe("outbound messages", () => {
     expect(emailRow).toMatchObject({ status: "sent", attempts: 2 });
     expect(emailRow.sentAt).toBeTruthy();
     expect(smsRow).toMatchObject({ status: "failed", attempts: 2, lastError: "sms 通道暂不可用" });
-    expect(email.sent.filter((m) => m.recipient === "contact-a@example.gov.cn")).toEqual([
+    expect(email.sent.filter((m) => m.recipient === emailAddress)).toEqual([
       expect.objectContaining({ subject: expect.stringContaining("督办函"), channel: "email" }),
     ]);
     expect(ours.filter((r) => r.status === "skipped").length).toBeGreaterThan(0);
