@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatRate, RECTIFICATION_RATE_FORMULA, rate, rectificationRate } from "./rates";
+import {
+  formatRate,
+  RATE_GROUPINGS,
+  RECTIFICATION_RATE_BY,
+  RECTIFICATION_RATE_FORMULA,
+  RECTIFICATION_RATE_FORMULAS,
+  rate,
+  rectificationRate,
+} from "./rates";
 
 describe("rectification rate", () => {
   it("is closed-out problems over fed-back problems, with its formula", () => {
@@ -51,5 +59,16 @@ describe("rectification rate", () => {
         },
       ),
     );
+  });
+});
+
+describe("rates per grouping", () => {
+  it("count the same way as rectificationRate, each with its own formula", () => {
+    for (const by of RATE_GROUPINGS) {
+      const r = RECTIFICATION_RATE_BY[by](57, 800);
+      expect(r).toEqual({ ...rectificationRate(57, 800), formula: RECTIFICATION_RATE_FORMULAS[by] });
+      expect(r.formula).toContain("已销号的问题数 ÷");
+    }
+    expect(new Set(Object.values(RECTIFICATION_RATE_FORMULAS)).size).toBe(RATE_GROUPINGS.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rectificationState } from "./rectification-state";
+import { approvedParties, closeOutParties, rectificationState } from "./rectification-state";
 
 const today = "2026-11-23";
 
@@ -36,5 +36,33 @@ describe("rectificationState", () => {
   });
   it("is in progress on the deadline day itself", () => {
     expect(rectificationState(false, [{ deadline: today, latest: "unfinished" }], today)).toBe("inProgress");
+  });
+});
+
+describe("close-out parties", () => {
+  it("the office always; 组织部 for problems handed to it; 纪委监委 for problems routed as clues", () => {
+    expect(closeOutParties({ route: "rectify", routeDept: "" })).toEqual(["office"]);
+    expect(closeOutParties({ route: null, routeDept: "" })).toEqual(["office"]);
+    expect(closeOutParties({ route: "department", routeDept: "组织部" })).toEqual([
+      "office",
+      "organizationDept",
+    ]);
+    expect(closeOutParties({ route: "department", routeDept: "教育局" })).toEqual(["office"]);
+    expect(closeOutParties({ route: "clue", routeDept: "" })).toEqual(["office", "disciplineCommission"]);
+  });
+
+  it("counts the approvals since the last reopening only", () => {
+    const approve = (party: string) => ({ action: "approve", party });
+    const other = (action: string) => ({ action, party: null });
+    expect([...approvedParties([approve("office"), approve("organizationDept")])]).toEqual([
+      "office",
+      "organizationDept",
+    ]);
+    expect([
+      ...approvedParties([approve("office"), approve("organizationDept"), other("close"), other("reopen")]),
+    ]).toEqual([]);
+    expect([...approvedParties([approve("office"), other("reopen"), approve("organizationDept")])]).toEqual([
+      "organizationDept",
+    ]);
   });
 });
