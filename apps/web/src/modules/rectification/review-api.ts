@@ -179,6 +179,10 @@ export interface PartyChanges {
   diff: VersionDiff;
 }
 
+/** The principal's signed scan: of the draft, or of a submitted version. */
+export const signOffScanUrl = (subjectId: string, version?: number) =>
+  `/api/rectification/subjects/${encodeURIComponent(subjectId)}/sign-off-scan${version ? `?version=${version}` : ""}`;
+
 export const isPlanDraft = (d: SubjectDetail["draft"]): d is PlanDraft =>
   typeof d === "object" && d !== null && "summary" in d && "findings" in d;
 

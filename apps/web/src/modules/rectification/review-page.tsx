@@ -15,6 +15,7 @@ import { buildReview, countReturns, initialVerdicts, type ReviewProblem } from "
 import { ReviewMeasureCard, VerdictInput } from "./review-measure-card";
 import { GatheredOpinionsView, PartiesProgress, SubjectStatusTag } from "./review-tags";
 import { type PlanMeasures, usePlanMeasures } from "./use-plan-measures";
+import { VersionsHistory } from "./versions-history";
 
 const PASS: Verdict = { decision: "pass", opinion: "" };
 
@@ -271,6 +272,7 @@ export function ReviewPage() {
         ) : (
           <Alert type="info" showIcon title="您不是本材料的审核方，只能查看。" />
         )}
+        <VersionsHistory subjectId={subject.id} versions={d.versions} labelOf={measures.labelOf} />
       </Space>
     </PageContainer>
   );

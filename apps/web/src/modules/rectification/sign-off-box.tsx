@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, SendOutlined, UploadOutlined } from "@ant-design/icons";
+import { CheckCircleOutlined, PaperClipOutlined, SendOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Popconfirm, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { api, type StoredFile, upload } from "../../app/api-client";
@@ -6,8 +6,7 @@ import { useAuth } from "../../app/auth";
 import { formatDateTime } from "../../app/format";
 import { notifyError, notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
-import { FileLinks } from "../../components/file-links";
-import type { SignOff, SubjectDetail } from "./review-api";
+import { type SignOff, type SubjectDetail, signOffScanUrl } from "./review-api";
 import { partyNames } from "./review-tags";
 
 /** Whether the logged-in account is a principal (主要负责人) of the target: a head target contact. */
@@ -22,7 +21,7 @@ function useIsPrincipal(targetId: string): boolean {
 const signerName = (s: SignOff) => s.name ?? s.signedByName ?? "";
 const signedAt = (s: SignOff) => s.at ?? s.signedAt ?? null;
 
-function SignOffText({ signOff }: { signOff: SignOff }) {
+function SignOffText({ signOff, subjectId }: { signOff: SignOff; subjectId: string }) {
   return (
     <Space orientation="vertical" size={2}>
       <Typography.Text>
@@ -31,7 +30,9 @@ function SignOffText({ signOff }: { signOff: SignOff }) {
         {signedAt(signOff) ? `（${formatDateTime(signedAt(signOff))}）` : ""}
       </Typography.Text>
       {signOff.fileId && (
-        <FileLinks files={[{ id: signOff.fileId, name: signOff.fileName ?? "签字扫描件" }]} />
+        <a href={signOffScanUrl(subjectId)} target="_blank" rel="noreferrer">
+          <PaperClipOutlined /> {signOff.fileName ?? "签字扫描件"}
+        </a>
       )}
     </Space>
   );
@@ -88,7 +89,7 @@ export function SignOffBox({ detail, onChanged }: { detail: SubjectDetail; onCha
           须经本单位主要负责人签字背书后方可提交联审：由主要负责人用本人账号确认，或上传其签字后的扫描件。
         </Typography.Paragraph>
         {signOff ? (
-          <SignOffText signOff={signOff} />
+          <SignOffText signOff={signOff} subjectId={subject.id} />
         ) : (
           <Alert type="info" showIcon title="尚未签字背书（签字后如再修改内容，须重新签字背书）" />
         )}

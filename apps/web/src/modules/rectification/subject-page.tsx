@@ -131,7 +131,7 @@ export function SubjectPage() {
           <Col xs={24} lg={8}>
             <Space orientation="vertical" size={12} style={{ width: "100%" }}>
               <SignOffBox detail={d} onChanged={detail.reload} />
-              <VersionsHistory versions={d.versions} labelOf={measures.labelOf} />
+              <VersionsHistory subjectId={subject.id} versions={d.versions} labelOf={measures.labelOf} />
             </Space>
           </Col>
         </Row>

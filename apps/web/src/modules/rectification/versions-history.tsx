@@ -1,7 +1,7 @@
+import { PaperClipOutlined } from "@ant-design/icons";
 import { Card, Collapse, Descriptions, Empty, Space, Typography } from "antd";
 import { formatDateTime } from "../../app/format";
-import { FileLinks } from "../../components/file-links";
-import type { SubmittedVersion } from "./review-api";
+import { type SubmittedVersion, signOffScanUrl } from "./review-api";
 import { fieldLabel, fieldRows, formatFieldValue } from "./review-diff";
 import { partyNames } from "./review-tags";
 
@@ -18,9 +18,11 @@ function signOffText(v: SubmittedVersion): string {
 
 /** Every submitted version, newest first, with its parties, sign-off and content as submitted. */
 export function VersionsHistory({
+  subjectId,
   versions,
   labelOf,
 }: {
+  subjectId: string;
   versions: readonly SubmittedVersion[];
   labelOf: (measureId: string) => string;
 }) {
@@ -49,7 +51,9 @@ export function VersionsHistory({
                     key: "signOff",
                     label: "签字背书",
                     children: v.signOff?.fileId ? (
-                      <FileLinks files={[{ id: v.signOff.fileId, name: signOffText(v) }]} />
+                      <a href={signOffScanUrl(subjectId, v.number)} target="_blank" rel="noreferrer">
+                        <PaperClipOutlined /> {signOffText(v)}
+                      </a>
                     ) : (
                       signOffText(v)
                     ),
