@@ -13,7 +13,7 @@ import {
   progressUpdates,
   reviewSubjects,
 } from "@xuncha/db";
-import { buildFeedback, buildFinding } from "@xuncha/db/testing";
+import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
 import { dispatchOutbound, memoryChannel, runEscalationSweep } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { routeTestKit } from "../../../test/route-kit";
@@ -377,10 +377,26 @@ describe("escalation letters: list, download, acknowledgement", () => {
 describe("notifications", () => {
   it("an account reads its own notifications, newest first with the unread count; another's are not found", async () => {
     const w = await buildWorld(db());
+    // The target's principal (主要负责人) is told too.
+    const principal = await buildAccount(db(), {
+      committeeId: w.committee.id,
+      role: "targetContact",
+      targetId: w.targetA.id,
+      isHead: true,
+      name: "甲单位主要负责人",
+    });
     const fb = await feedback(w, "2026-11-01");
     await findingWithMeasures(w, fb.id, ["2026-11-10"]);
     await sweep(w, "2026-11-05");
     await sweep(w, "2026-11-11");
+    const principalNotes = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.accountId, principal.id));
+    expect(principalNotes.map((n) => n.kind).sort()).toEqual([
+      "escalation.reminder",
+      "escalation.urgingLetter",
+    ]);
     const contactA = await as(w, "contactA");
     const res = await contactA.get("/api/notifications");
     expect(res.statusCode).toBe(200);
