@@ -77,6 +77,13 @@ describe("整改成效: revisits, evaluation and a disclosure from draft to publ
   it("the office plans revisits, scores the target and drafts a disclosure withholding a problem under investigation", async () => {
     await asUser(e2e, "follow-up-office", async (page) => {
       await login(e2e, page, w.accounts.office.username, PASSWORD);
+      // the committee's settings: revisits and evaluation criteria, on the 整改督办 tab
+      await page.goto(`${e2e.baseUrl}/settings`);
+      await page.getByRole("tab", { name: "整改督办" }).click();
+      await page.getByLabel("每个单位至少回访").waitFor();
+      expect(await page.getByLabel("每个单位至少回访").inputValue()).toBe("3");
+      expect(await page.getByLabel("评估项目5", { exact: true }).inputValue()).toBe("群众满意度");
+
       await page.getByRole("menuitem", { name: "整改成效" }).click();
       await page.getByRole("heading", { name: "整改成效" }).waitFor();
 

@@ -14,6 +14,7 @@ import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { RestoreDefaultButton } from "../../components/restore-default-button";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
+import { EvaluationSettingsCard } from "./follow-up/evaluation-settings-card";
 import { RevisitSettingsCard } from "./follow-up/revisit-settings-card";
 import {
   type EscalationDraft,
@@ -300,6 +301,7 @@ export function RectificationSettingsCard({ editable }: { editable: boolean }) {
       <JointReviewCard editable={editable} onDirty={setPartiesDirty} />
       <EscalationCard editable={editable} onDirty={setLadderDirty} />
       <RevisitSettingsCard editable={editable} />
+      <EvaluationSettingsCard editable={editable} />
     </Space>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { evaluationSettingErrors } from "./evaluation-settings-card";
 import { previewTotal } from "./evaluations-tab";
 import { revisitSettingErrors } from "./revisit-settings-card";
 
@@ -23,5 +24,29 @@ describe("follow-up forms", () => {
     expect(revisitSettingErrors({ minimum: 2.5, spacingDays: 90, dueWithinDays: 0 })).toEqual({
       minimum: "须为 1 至 12 之间的整数",
     });
+  });
+
+  it("checks the evaluation criteria as the server's schema does", () => {
+    const ok = {
+      criteria: [
+        { key: "a", label: "整改责任落实", weight: 40 },
+        { key: "b", label: "整改成效", weight: 60 },
+      ],
+      thresholds: { 好: 90, 较好: 75, 一般: 60 },
+    };
+    expect(evaluationSettingErrors(ok)).toEqual([]);
+    expect(evaluationSettingErrors({ ...ok, criteria: [{ key: "a", label: " ", weight: 50 }] })).toEqual([
+      "请填写每个评估项目的名称",
+      "权重之和须为 100（当前为 50）",
+    ]);
+    expect(evaluationSettingErrors({ ...ok, thresholds: { 好: 80, 较好: 80, 一般: 60 } })).toEqual([
+      "等次分数线须满足：好 > 较好 > 一般",
+    ]);
+    expect(
+      evaluationSettingErrors({
+        criteria: [{ key: "a", label: "甲", weight: null }],
+        thresholds: ok.thresholds,
+      }),
+    ).toEqual(["权重须为大于 0 的整数", "权重之和须为 100（当前为 0）"]);
   });
 });

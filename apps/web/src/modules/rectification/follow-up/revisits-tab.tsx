@@ -214,6 +214,73 @@ function CompleteModal({
   );
 }
 
+/** Moves a planned revisit (调整), or adds one more for the same target and round (加一次). */
+function ScheduleModal({
+  action,
+  onClose,
+  onDone,
+}: {
+  action: { kind: "edit" | "add"; revisit: Revisit } | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<{ plannedOn: Dayjs; method: RevisitMethod; parties: RevisitParty[] }>();
+  const { run, pending } = useAction();
+  const r = action?.revisit;
+  const submit = async () => {
+    if (!action || !r) return;
+    const v = await form.validateFields();
+    const body = { plannedOn: iso(v.plannedOn), method: v.method, parties: v.parties ?? [] };
+    const result = await run(() =>
+      action.kind === "edit"
+        ? api.patch(`/rectification/revisits/${r.id}`, body)
+        : api.post("/rectification/revisits", { ...body, roundId: r.roundId, targetId: r.targetId }),
+    );
+    if (result.ok) {
+      notifySuccess(action.kind === "edit" ? "回访督查安排已调整" : "已增加一次回访督查");
+      onDone();
+    }
+  };
+  return (
+    <Modal
+      open={!!action}
+      title={
+        r
+          ? `${r.targetName}：${action?.kind === "edit" ? `调整第${r.sequence}次回访督查` : "增加一次回访督查"}`
+          : ""
+      }
+      okText={action?.kind === "edit" ? "保存" : "增加"}
+      okButtonProps={{ loading: pending }}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          r && {
+            plannedOn: action?.kind === "edit" ? dayjs(r.plannedOn) : dayjs(r.plannedOn).add(90, "day"),
+            method: r.method,
+            parties: r.parties,
+          }
+        }
+      >
+        <Form.Item name="plannedOn" label="计划日期" rules={[{ required: true, message: "请选择计划日期" }]}>
+          <DatePicker style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name="method" label="督查方式">
+          <Radio.Group options={METHOD_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="parties" label="会同">
+          <Checkbox.Group options={PARTY_OPTIONS} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** 回访督查: the schedule per target and round, what is due or overdue, and the conclusions. */
 export function RevisitsTab({ office, contactOnly }: { office: boolean; contactOnly: boolean }) {
   const rounds = useRequest<RoundSummary[]>(contactOnly ? null : "/rounds");
@@ -222,6 +289,7 @@ export function RevisitsTab({ office, contactOnly }: { office: boolean; contactO
   const list = useRequest<{ items: Revisit[] }>("/rectification/revisits", { roundId, state });
   const [planning, setPlanning] = useState(false);
   const [completing, setCompleting] = useState<Revisit | null>(null);
+  const [scheduling, setScheduling] = useState<{ kind: "edit" | "add"; revisit: Revisit } | null>(null);
   const rows = list.data?.items ?? [];
 
   const columns: ColumnsType<Revisit> = [
@@ -276,13 +344,24 @@ export function RevisitsTab({ office, contactOnly }: { office: boolean; contactO
           {
             title: "操作",
             key: "actions",
-            width: 110,
-            render: (_, r) =>
-              r.abilities?.complete && (
-                <Button size="small" onClick={() => setCompleting(r)}>
-                  记录完成
+            width: 220,
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {r.abilities?.complete && (
+                  <Button size="small" onClick={() => setCompleting(r)}>
+                    记录完成
+                  </Button>
+                )}
+                {r.abilities?.edit && (
+                  <Button size="small" onClick={() => setScheduling({ kind: "edit", revisit: r })}>
+                    调整
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => setScheduling({ kind: "add", revisit: r })}>
+                  加一次
                 </Button>
-              ),
+              </Space>
+            ),
           },
         ] as ColumnsType<Revisit>)
       : []),
@@ -335,6 +414,14 @@ export function RevisitsTab({ office, contactOnly }: { office: boolean; contactO
           }}
         />
       )}
+      <ScheduleModal
+        action={scheduling}
+        onClose={() => setScheduling(null)}
+        onDone={() => {
+          setScheduling(null);
+          list.reload();
+        }}
+      />
       <CompleteModal
         revisit={completing}
         onClose={() => setCompleting(null)}
