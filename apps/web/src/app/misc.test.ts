@@ -132,6 +132,7 @@ describe("navigation", () => {
       "/rectification/mine",
       "/rectification/immediate-fixes",
       "/rectification/my-escalations",
+      "/rectification/follow-up",
     ]);
     expect(homePath(contact)).toBe("/rectification/mine");
   });
