@@ -1,0 +1,179 @@
+import { measures } from "@xuncha/db";
+import { buildFeedback, buildFinding } from "@xuncha/db/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWorld, type World } from "../apps/server/test/world";
+import { success } from "./antd";
+import { asUser, type E2E, login, shot, startE2E } from "./support";
+
+let e2e: E2E;
+let w: World;
+const PASSWORD = "Test@Passw0rd";
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+const PHONE = { width: 375, height: 812 };
+
+/** A feedback to target A of two problems, each with one measure drafted by the contact. */
+beforeAll(async () => {
+  e2e = await startE2E();
+  const db = e2e.database.db;
+  w = await buildWorld(db);
+  const base = { committeeId: w.committee.id, roundId: w.round.id, targetId: w.targetA.id };
+  const fb = await buildFeedback(db, { ...base, createdBy: w.accounts.office.id });
+  for (const [title, content] of [
+    ["公务接待超标准问题", "修订公务接待管理办法"],
+    ["违规发放津补贴问题", "清退违规发放的津补贴"],
+  ] as const) {
+    const finding = await buildFinding(db, {
+      ...base,
+      groupId: w.groupA.id,
+      createdBy: w.accounts.memberA.id,
+      status: "approved",
+      route: "rectify",
+      feedbackId: fb.id,
+      title,
+    });
+    await db.insert(measures).values({
+      ...base,
+      findingId: finding.id,
+      content,
+      responsiblePerson: "张三",
+      deadline: "2027-03-01",
+      createdBy: w.accounts.contactA.id,
+    });
+  }
+});
+afterAll(() => e2e?.close());
+
+/** The contact signs the plan with the principal's scan and submits it. */
+async function signAndSubmit(page: Page) {
+  await page
+    .getByTestId("sign-off-box")
+    .locator("input[type=file]")
+    .setInputFiles({ name: "签字页.png", mimeType: "image/png", buffer: PNG });
+  await success(page, "签字扫描件已上传");
+  await page.getByRole("button", { name: /提交联审/ }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await success(page, "已提交联审");
+}
+
+/** A party opens the plan from 整改联审 (its turn first) and passes what it has to review. */
+async function review(page: Page, username: string, returnFirst?: string) {
+  await login(e2e, page, username, PASSWORD);
+  await page.getByRole("menuitem", { name: "整改联审" }).click();
+  await page.getByText("待我审核").first().waitFor();
+  await page
+    .getByRole("link", { name: /整改方案/ })
+    .first()
+    .click();
+  await page.getByTestId("review-whole").waitFor();
+  if (returnFirst) {
+    const first = page.getByTestId("review-measure").first();
+    await first.getByText("退回", { exact: true }).click();
+    await first.getByRole("textbox").fill(returnFirst);
+  }
+  await page.getByRole("button", { name: /提交.*审核意见/ }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await success(page, "审核意见已提交");
+}
+
+describe("整改方案 through the four-party joint review in the browser", () => {
+  it("the contact, on a phone, writes the plan's summary, signs with a scan and submits", async () => {
+    await asUser(
+      e2e,
+      "plan-contact-submits",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByRole("button", { name: "编制整改方案" }).click();
+        await page.getByTestId("plan-finding").first().waitFor();
+        await expect(page.getByTestId("plan-measure").count()).resolves.toBe(2);
+        await page.getByLabel("方案概述").fill("成立整改工作领导小组，逐条落实反馈问题。");
+        await page.getByRole("button", { name: "保存概述" }).click();
+        await success(page, "方案概述已保存");
+        await signAndSubmit(page);
+        await page.getByText("第 1 版联审中").waitFor();
+        await shot(page, "50-plan-submitted-phone");
+      },
+      PHONE,
+    );
+  });
+
+  it("the office returns a measure; 纪委、组织部 and the group pass; the plan is returned", async () => {
+    await asUser(e2e, "plan-office-returns", (page) =>
+      review(page, w.accounts.office.username, "责任人应明确到具体岗位"),
+    );
+    await asUser(e2e, "plan-discipline-passes", (page) => review(page, w.accounts.discipline.username));
+    await asUser(e2e, "plan-organization-passes", (page) => review(page, w.accounts.organization.username));
+    await asUser(e2e, "plan-group-passes", async (page) => {
+      await review(page, w.accounts.leaderA.username);
+      await page.getByText("已退回").first().waitFor();
+    });
+  });
+
+  it("the contact sees every opinion in one view and next to the measure, revises it and resubmits", async () => {
+    await asUser(
+      e2e,
+      "plan-contact-revises",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page
+          .getByRole("link", { name: /整改方案/ })
+          .first()
+          .click();
+        const gathered = page.getByTestId("gathered-opinions");
+        await gathered.getByText("责任人应明确到具体岗位").waitFor();
+        const measure = page.getByTestId("plan-measure").first();
+        await measure.getByText("责任人应明确到具体岗位").waitFor();
+        await measure.getByRole("button", { name: /修\s*改/ }).click();
+        const drawer = page.locator(".ant-drawer", { hasText: "修改整改措施" });
+        await drawer.getByLabel("责任人").fill("办公室主任李四");
+        await drawer.getByRole("button", { name: "保存措施" }).click();
+        await success(page, "整改措施已修改");
+        await signAndSubmit(page);
+        await page.getByText("第 2 版联审中").waitFor();
+      },
+      PHONE,
+    );
+  });
+
+  it("each party sees only the changed measure, field by field, passes, and the plan passes", async () => {
+    await asUser(e2e, "plan-office-diff", async (page) => {
+      await login(e2e, page, w.accounts.office.username, PASSWORD);
+      await page.getByRole("menuitem", { name: "整改联审" }).click();
+      await page
+        .getByRole("link", { name: /整改方案/ })
+        .first()
+        .click();
+      const changed = page.getByTestId("review-measure").first();
+      await changed.getByText("已修改").waitFor();
+      await changed.getByText("办公室主任李四").waitFor();
+      await expect(changed.locator("del").first().textContent()).resolves.toBe("张三");
+      await page.getByText("1 条措施本方已通过且未修改").waitFor();
+      await expect(page.getByTestId("review-measure").count()).resolves.toBe(1);
+      await shot(page, "51-plan-office-diff");
+    });
+    for (const who of ["office", "discipline", "organization", "leaderA"] as const) {
+      await asUser(e2e, `plan-${who}-passes-v2`, (page) => review(page, w.accounts[who].username));
+    }
+    await asUser(e2e, "plan-office-counts", async (page) => {
+      await login(e2e, page, w.accounts.office.username, PASSWORD);
+      await page.getByRole("menuitem", { name: "整改联审" }).click();
+      const counts = page.getByTestId("review-counts");
+      await counts.getByText("审核整改方案").waitFor();
+      await expect(counts.textContent()).resolves.toMatch(/审核整改方案2\s*版.*退回1\s*次/);
+    });
+    await asUser(
+      e2e,
+      "plan-contact-passed",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByText("已通过").first().waitFor();
+        await page.getByRole("button", { name: "新建整改进展情况报告" }).waitFor();
+        await shot(page, "52-plan-passed-phone");
+      },
+      PHONE,
+    );
+  });
+});
