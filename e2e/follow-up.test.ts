@@ -77,6 +77,11 @@ describe("整改成效: revisits, evaluation and a disclosure from draft to publ
   it("the office plans revisits, scores the target and drafts a disclosure withholding a problem under investigation", async () => {
     await asUser(e2e, "follow-up-office", async (page) => {
       await login(e2e, page, w.accounts.office.username, PASSWORD);
+      // 回头看 on the round's page: nothing carried over into the first round
+      await page.goto(`${e2e.baseUrl}/rounds/${w.round.id}`);
+      await page.getByText("回头看：以往巡察未完成整改的问题（0 个）").waitFor();
+      await page.getByText("没有需要回头看的问题").waitFor();
+
       // the committee's settings: revisits and evaluation criteria, on the 整改督办 tab
       await page.goto(`${e2e.baseUrl}/settings`);
       await page.getByRole("tab", { name: "整改督办" }).click();
@@ -96,6 +101,7 @@ describe("整改成效: revisits, evaluation and a disclosure from draft to publ
       await success(page, "已计划 3 次回访督查");
       await page.getByText("共 3 次回访督查").waitFor();
       expect(await page.locator("tr", { hasText: "第3次" }).count()).toBe(1);
+      await shot(page, "39-revisits");
 
       // 成效评估
       await page.getByRole("tab", { name: "成效评估" }).click();
