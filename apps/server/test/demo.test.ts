@@ -33,7 +33,7 @@ beforeAll(async () => {
     sql`select committee_id from accounts where username = 'office'`,
   );
   county = row!.committee_id;
-});
+}, 240_000);
 afterAll(() => t.close());
 
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.database.db, query);
@@ -567,6 +567,57 @@ describe("demo data", () => {
     };
     expect(report.versions).toHaveLength(1);
     expect(report.sections.length).toBeGreaterThan(0);
+  });
+
+  it("has plans and reports in joint review in every state, reviewed by all four parties", async () => {
+    const states = await rows<{ kind: string; status: string; n: number }>(
+      sql`select kind, status, count(*)::int as n from review_subjects where committee_id = ${county}
+          group by kind, status`,
+    );
+    const has = (kind: string, status: string) => states.some((r) => r.kind === kind && r.status === status);
+    expect(has("plan", "passed") && has("plan", "underReview") && has("plan", "draft")).toBe(true);
+    expect(has("progressReport", "passed")).toBe(true);
+    expect(has("finalReport", "passed") && has("finalReport", "underReview")).toBe(true);
+    expect(has("finalReport", "returned")).toBe(true);
+    // A plan returned once and passed on its second version; every party answered both.
+    const twice = await rows<{ parties: number }>(
+      sql`select count(distinct r.party)::int as parties from review_subjects s
+          join party_reviews r on r.subject_id = s.id
+          where s.committee_id = ${county} and s.kind = 'plan' and s.status = 'passed'
+            and exists (select 1 from review_versions v where v.subject_id = s.id and v.number = 2)
+          group by s.id`,
+    );
+    expect(twice.length).toBeGreaterThan(0);
+    expect(twice.every((r) => r.parties === 4)).toBe(true);
+    // The principal signed off by account; target1head and jiwei see their own pending work.
+    const head = await loginAs(t.app, "target1head", DEMO_PASSWORD);
+    const mine = (await head.get("/api/rectification/subjects")).json() as { items: unknown[] };
+    expect(mine.items.length).toBeGreaterThan(0);
+    const jiwei = await loginAs(t.app, "jiwei", DEMO_PASSWORD);
+    const toReview = (await jiwei.get("/api/rectification/subjects")).json() as {
+      items: { myTurn: boolean }[];
+    };
+    expect(toReview.items.some((i) => i.myTurn)).toBe(true);
+  });
+
+  it("has escalation steps up the whole ladder, numbered letters, some acknowledged, and the sweep settled", async () => {
+    const steps = await rows<{ step: string; letters: number; acknowledged: number }>(
+      sql`select step, count(document_id)::int as letters, count(acknowledged_at)::int as acknowledged
+          from escalation_steps where committee_id = ${county} group by step`,
+    );
+    expect(steps.map((s) => s.step).sort()).toEqual(
+      ["accountability", "circulation", "reminder", "summons", "urgingLetter"].sort(),
+    );
+    expect(steps.find((s) => s.step === "reminder")!.letters).toBe(0);
+    expect(steps.find((s) => s.step === "urgingLetter")!.letters).toBeGreaterThan(0);
+    const acknowledged = steps.reduce((n, s) => n + s.acknowledged, 0);
+    const letters = steps.reduce((n, s) => n + s.letters, 0);
+    expect(acknowledged).toBeGreaterThan(0);
+    expect(acknowledged).toBeLessThan(letters);
+    // Today's sweep was run at load: running it again takes nothing.
+    const office = await loginAs(t.app, "office", DEMO_PASSWORD);
+    const again = (await office.post("/api/rectification/sweep", {})).json() as { steps: number };
+    expect(again.steps).toBe(0);
   });
 
   it("starts a valid audit chain with one demo.load entry", async () => {

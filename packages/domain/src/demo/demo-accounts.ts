@@ -1,7 +1,8 @@
 /**
  * The demo's accounts, one per role, listed on the login page in demo mode only. jiwei and zuzhibu
  * also answer briefings for their departments (partnerDept); the groups' other inspectors have
- * accounts of their own with the same password (qsxc001 …, not listed).
+ * accounts of their own with the same password (qsxc001 …, not listed), and so do the other fed-back
+ * targets' contacts and principals (lxr01 …, fzr01 …).
  */
 export const DEMO_PASSWORD = "Xuncha@2026demo";
 
@@ -18,6 +19,7 @@ export const DEMO_ACCOUNTS = [
   { username: "caizheng", role: "联席会成员单位（县财政局）", name: "蔡永平" },
   { username: "custodian", role: "举报人信息保管人", name: "钱立新" },
   { username: "target1", role: "被巡察单位联系人（县住建局党组）", name: "赵磊" },
+  { username: "target1head", role: "被巡察单位主要负责人（县住建局党组）", name: "钱卫东" },
   { username: "city", role: "上级巡察机构（市委巡察办）", name: "吴国平" },
   { username: "sysadmin", role: "系统管理员", name: "系统管理员" },
   { username: "secadmin", role: "安全管理员", name: "安全管理员" },

@@ -43,6 +43,7 @@ import { insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import type { DemoActors } from "./demo-rows";
 import { insertFieldworkRows, runFieldworkUseCases } from "./load-fieldwork";
+import { loadRectificationDemo } from "./load-rectification";
 import { runDemoUseCases } from "./load-use-cases";
 
 export interface LoadDemoOptions {
@@ -99,6 +100,12 @@ export interface DemoSummary {
   surveyResponses: number;
   immediateFixes: number;
   reports: number;
+  contactAccounts: number;
+  reviewSubjects: number;
+  reviewVersions: number;
+  partyReviews: number;
+  escalationSteps: number;
+  escalationLetters: number;
 }
 
 export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
@@ -135,6 +142,12 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   surveyResponses: "问卷测评答卷",
   immediateFixes: "立行立改",
   reports: "中期汇报",
+  contactAccounts: "新增账号（被巡察单位联系人、主要负责人等）",
+  reviewSubjects: "整改方案及报告",
+  reviewVersions: "联审提交版本",
+  partyReviews: "联审意见",
+  escalationSteps: "督办事项",
+  escalationLetters: "督办文书",
 };
 
 export const DEFAULT_DEMO_SEED = 20260301;
@@ -255,6 +268,16 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       rows: fieldwork,
       publicBaseUrl: options.publicBaseUrl ?? "http://localhost:3000",
     });
+    const rect = await loadRectificationDemo(tx, {
+      cal: registry.cal,
+      committeeId: registry.main.committee.id,
+      second: { committeeId: registry.second.committee.id, name: registry.second.committee.name },
+      passwordHash,
+      showcase: { targetId: registry.showcaseTarget.id, contact: ids.target1, principal: ids.target1head },
+      office: ids.office,
+      jiwei: ids.jiwei,
+      zuzhibu: ids.zuzhibu,
+    });
 
     const summary: DemoSummary = {
       committees: 1 + counties.length,
@@ -290,6 +313,12 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       surveyResponses: fw.surveyResponses,
       immediateFixes: fw.immediateFixes,
       reports: fw.reports,
+      contactAccounts: rect.contactAccounts,
+      reviewSubjects: rect.subjects,
+      reviewVersions: rect.versions,
+      partyReviews: rect.partyReviews,
+      escalationSteps: rect.escalationSteps,
+      escalationLetters: rect.letters,
     };
     await recordAudit(tx, systemActor("演示数据"), {
       action: "demo.load",
@@ -329,6 +358,10 @@ async function createDemoAccounts(
     target1: {
       committeeId: county,
       roles: [{ role: "targetContact", targetId: registry.showcaseTarget.id }],
+    },
+    target1head: {
+      committeeId: county,
+      roles: [{ role: "targetContact", targetId: registry.showcaseTarget.id, isHead: true }],
     },
     city: { committeeId: registry.city.id, roles: [{ role: "upperLevel" }] },
     sysadmin: { committeeId: null, roles: [{ role: "sysAdmin" }] },
