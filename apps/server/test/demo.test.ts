@@ -620,6 +620,30 @@ describe("demo data", () => {
     expect(again.steps).toBe(0);
   });
 
+  it("has revisits (one reopening a problem), effect evaluations with grades, and a published disclosure", async () => {
+    const [visits] = await rows<{ done: number; planned: number; reopening: number }>(
+      sql`select count(*) filter (where status = 'done')::int as done,
+                 count(*) filter (where status = 'planned')::int as planned,
+                 count(*) filter (where cardinality(reopened_finding_ids) > 0)::int as reopening
+          from revisits where committee_id = ${county}`,
+    );
+    expect(visits!.done).toBeGreaterThan(0);
+    expect(visits!.planned).toBeGreaterThan(visits!.done);
+    expect(visits!.reopening).toBe(1);
+    const grades = await rows<{ grade: string }>(
+      sql`select distinct grade from rectification_evaluations where committee_id = ${county}`,
+    );
+    expect(grades.length).toBeGreaterThan(1);
+    const disclosures = await rows<{ status: string; file: boolean; withheld: number }>(
+      sql`select status, published_file_id is not null as file, jsonb_array_length(withheld)::int as withheld
+          from disclosures where committee_id = ${county} order by status`,
+    );
+    expect(disclosures).toEqual([
+      { status: "published", file: true, withheld: 1 },
+      { status: "submitted", file: false, withheld: 0 },
+    ]);
+  });
+
   it("starts a valid audit chain with one demo.load entry", async () => {
     const entries = await rows<{ summary: { findings: number } }>(
       sql`select summary from audit_log where action = 'demo.load' and committee_id = ${county}`,

@@ -106,6 +106,9 @@ export interface DemoSummary {
   partyReviews: number;
   escalationSteps: number;
   escalationLetters: number;
+  revisits: number;
+  rectificationEvaluations: number;
+  disclosures: number;
 }
 
 export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
@@ -148,6 +151,9 @@ export const DEMO_SUMMARY_LABELS: Record<keyof DemoSummary, string> = {
   partyReviews: "联审意见",
   escalationSteps: "督办事项",
   escalationLetters: "督办文书",
+  revisits: "回访督查",
+  rectificationEvaluations: "整改成效评估",
+  disclosures: "整改公开",
 };
 
 export const DEFAULT_DEMO_SEED = 20260301;
@@ -275,6 +281,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       passwordHash,
       showcase: { targetId: registry.showcaseTarget.id, contact: ids.target1, principal: ids.target1head },
       office: ids.office,
+      leader: ids.leader,
       jiwei: ids.jiwei,
       zuzhibu: ids.zuzhibu,
     });
@@ -319,6 +326,9 @@ export async function loadDemo(db: Db, options: LoadDemoOptions): Promise<DemoSu
       partyReviews: rect.partyReviews,
       escalationSteps: rect.escalationSteps,
       escalationLetters: rect.letters,
+      revisits: rect.revisits,
+      rectificationEvaluations: rect.evaluations,
+      disclosures: rect.disclosures,
     };
     await recordAudit(tx, systemActor("演示数据"), {
       action: "demo.load",

@@ -14,6 +14,7 @@ import { signOffSubject, submitSubject } from "../rectification/submit-version";
 import { runEscalationSweep } from "../rectification/sweep";
 import { insertRows } from "./bulk-insert";
 import type { DemoCalendar } from "./demo-rows";
+import { loadFollowUpDemo } from "./load-follow-up";
 
 /**
  * The second half of the demo's inspections, driven through the real use cases so that every row is
@@ -32,6 +33,7 @@ export interface RectificationDemoInput {
   /** The showcase target's contact (target1) and principal (target1head). */
   showcase: { targetId: string; contact: string; principal: string };
   office: string;
+  leader: string;
   jiwei: string;
   zuzhibu: string;
 }
@@ -43,6 +45,9 @@ export interface RectificationDemoSummary {
   partyReviews: number;
   escalationSteps: number;
   letters: number;
+  revisits: number;
+  evaluations: number;
+  disclosures: number;
 }
 
 interface FeedbackRow {
@@ -258,7 +263,19 @@ export async function loadRectificationDemo(
     for (const letter of sorted.slice(0, -1)) await acknowledgeEscalation(contact, letter.id);
   }
 
-  const [counts] = await queryRows<Omit<RectificationDemoSummary, "contactAccounts" | "subjects">>(
+  const followUp = await loadFollowUpDemo(tx, {
+    cal: input.cal,
+    committeeId: input.committeeId,
+    office: await as(input.office),
+    leader: await as(input.leader),
+  });
+
+  const [counts] = await queryRows<{
+    versions: number;
+    partyReviews: number;
+    escalationSteps: number;
+    letters: number;
+  }>(
     tx,
     sql`select (select count(*)::int from review_versions v join review_subjects s on s.id = v.subject_id
                  where s.committee_id = ${input.committeeId}) as versions,
@@ -268,7 +285,7 @@ export async function loadRectificationDemo(
                (select count(distinct document_id)::int from escalation_steps
                  where committee_id = ${input.committeeId}) as letters`,
   );
-  return { contactAccounts: created, subjects, ...counts! };
+  return { contactAccounts: created, subjects, ...counts!, ...followUp };
 }
 
 type ReportDraft = { entries?: Record<string, { progress: string; completion: string }> };
