@@ -215,7 +215,14 @@ describe("one round of inspection in the browser", () => {
     await asUser("office-closes", async (page) => {
       await login(e2e, page, users.office!, TEST_PASSWORD);
       await page.getByRole("menuitem", { name: /整改台账/ }).click();
+      // The rates per target show the target with its formula; the ledger its sums.
+      await page.getByText(/建章立制 \d+ 项/).first().waitFor();
       await page.getByRole("button", { name: "销号", exact: true }).click();
+      // The office checks the evidence in the dialog: the contact's file, the parties to approve.
+      const dialog = page.locator(".ant-modal", { hasText: "整改销号审核" });
+      await dialog.getByText("退款凭证.png").waitFor();
+      await dialog.getByText("待审核").waitFor();
+      await shot(page, "08a-office-close-out");
       await page.getByRole("button", { name: /确认销号/ }).click();
       await success(page, /销号/);
       await page.getByRole("menuitem", { name: /巡察轮次/ }).click();
