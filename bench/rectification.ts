@@ -14,7 +14,7 @@
  * Variables: BENCH_MEASURES (100000), BENCH_FINDINGS (40000), BENCH_DATABASES (pglite,postgres).
  */
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -195,6 +195,8 @@ async function benchDatabase(kind: string) {
     rmSync(file, { force: true });
     return {
       database: kind,
+      /** The machine's load average (1, 5, 15 min) when done: the times are only comparable at a similar load. */
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       counts: filled.counts,
       export: { rows, bytes, ...exported, result: undefined },
       ledgerFirstPageMs: firstPage.ms,
