@@ -34,10 +34,13 @@ function ProblemCard({
   item,
   onAddMeasure,
   onReport,
+  onOutcomesSaved,
 }: {
   item: LedgerItem;
   onAddMeasure: () => void;
   onReport: (m: Measure) => void;
+  /** Reload after the contact recorded a measure's outcomes (成效). */
+  onOutcomesSaved?: () => void;
 }) {
   const tag = ledgerStateTag(item.state, item.measures, todayIso());
   const canReport = item.abilities.reportProgress ?? item.abilities.addMeasure;
@@ -70,7 +73,11 @@ function ProblemCard({
         title={nextStep(item)}
         style={{ marginBottom: 12 }}
       />
-      <MeasureList measures={item.measures} onReport={canReport ? onReport : undefined} />
+      <MeasureList
+        measures={item.measures}
+        onReport={canReport ? onReport : undefined}
+        onOutcomesSaved={item.abilities.editOutcomes ? onOutcomesSaved : undefined}
+      />
       {item.abilities.addMeasure && (
         <Button block icon={<PlusOutlined />} style={{ marginTop: 12 }} size="large" onClick={onAddMeasure}>
           添加整改措施
@@ -157,6 +164,7 @@ export function ProblemProgress() {
               item={item}
               onAddMeasure={() => setAdding(item)}
               onReport={(m) => setReporting(m)}
+              onOutcomesSaved={ledger.reload}
             />
           ))
         )}
