@@ -205,6 +205,14 @@ describe("one round of inspection in the browser", () => {
         await progress.getByText("退款凭证.png").waitFor();
         await progress.getByRole("button", { name: "提交进展" }).click();
         await success(page, /进展/);
+        // Outcomes (成效): a rule made and the money recovered, summed in the office's ledger.
+        await page.getByRole("button", { name: "记录成效" }).click();
+        const outcomes = page.locator(".ant-drawer", { hasText: "记录整改成效" });
+        await outcomes.getByRole("combobox", { name: "建章立制" }).fill("《加班管理办法》");
+        await outcomes.getByRole("combobox", { name: "建章立制" }).press("Enter");
+        await outcomes.getByLabel("挽回经济损失（万元）").fill("8");
+        await outcomes.getByRole("button", { name: "保存成效" }).click();
+        await success(page, /成效/);
         await shot(page, "07-contact-phone-reported");
       },
       { width: 375, height: 812 },
@@ -216,7 +224,10 @@ describe("one round of inspection in the browser", () => {
       await login(e2e, page, users.office!, TEST_PASSWORD);
       await page.getByRole("menuitem", { name: /整改台账/ }).click();
       // The rates per target show the target with its formula; the ledger its sums.
-      await page.getByText(/建章立制 \d+ 项/).first().waitFor();
+      await page
+        .getByText(/建章立制 1 项 · 挽回经济损失 8\.00 万元/)
+        .first()
+        .waitFor();
       await page.getByRole("button", { name: "销号", exact: true }).click();
       // The office checks the evidence in the dialog: the contact's file, the parties to approve.
       const dialog = page.locator(".ant-modal", { hasText: "整改销号审核" });
