@@ -20,8 +20,8 @@ import {
 } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { BriefingTopic, PartnerDepartmentKind } from "../model/fieldwork";
-import { todayIso } from "../work-items/due-date";
 import { roundName } from "../rounds/round-name";
+import { todayIso } from "../work-items/due-date";
 import { isBriefingOffice, partnerDepartmentIdsOf, visibleBriefingRequests } from "./briefing-scope";
 
 /** pending (not yet due), answered, overdue (unanswered after the deadline). */

@@ -186,7 +186,10 @@ export const ERRORS = {
   "disclosure.not_editable": [409, "整改公开已报送审批或已发布，不能修改"],
   "disclosure.not_submitted": [409, "只有已报送的整改公开才能审批"],
   "disclosure.not_approved": [409, "领导小组批准后才能发布"],
-  "disclosure.withheld_invalid": [422, "不公开事项有误：须为本次公开内容中的问题，理由须在规定范围内，选择“其他”须说明"],
+  "disclosure.withheld_invalid": [
+    422,
+    "不公开事项有误：须为本次公开内容中的问题，理由须在规定范围内，选择“其他”须说明",
+  ],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 
