@@ -74,7 +74,13 @@ function DraftModal({
       <Typography.Paragraph type="secondary">
         根据该单位已通过联审的整改情况报告和整改台账起草；整改情况报告尚未通过联审的，不能起草。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ scope: "party" }}>
+      <Form
+        name="disclosureNew"
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ scope: "party" }}
+      >
         <Form.Item name="roundId" label="巡察轮次" rules={[{ required: true, message: "请选择巡察轮次" }]}>
           <Select options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
         </Form.Item>

@@ -91,6 +91,7 @@ function PlanModal({
         按本党委“回访督查”设置的次数和间隔，为该单位补足回访督查计划；已有的计划不变。
       </Typography.Paragraph>
       <Form
+        name="revisitPlan"
         form={form}
         layout="vertical"
         preserve={false}
@@ -172,7 +173,13 @@ function CompleteModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ doneOn: dayjs(), reopen: [] }}>
+      <Form
+        name="revisitDone"
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ doneOn: dayjs(), reopen: [] }}
+      >
         <Form.Item name="doneOn" label="完成日期" rules={[{ required: true, message: "请选择完成日期" }]}>
           <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
         </Form.Item>
@@ -256,6 +263,7 @@ function ScheduleModal({
       destroyOnHidden
     >
       <Form
+        name="revisitEdit"
         form={form}
         layout="vertical"
         preserve={false}
