@@ -66,3 +66,109 @@ export const REVIEW_SUBJECT_KIND_LABELS: Record<ReviewSubjectKind, string> = {
   progressReport: "整改进展情况报告",
   finalReport: "整改情况报告",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Shapes of a joint review (the rules are in rectification/joint-review.ts).
+
+export type FieldValue = string | number | boolean | null | readonly FieldValue[];
+export type Fields = Readonly<Record<string, FieldValue>>;
+
+/** A measure (or a report's entry per measure); `id` is stable across versions. */
+export interface ReviewedMeasure {
+  id: string;
+  fields: Fields;
+}
+
+export interface VersionContent {
+  /** Fields of the whole plan or report (summary, principal's sign-off, …). */
+  whole: Fields;
+  measures: readonly ReviewedMeasure[];
+}
+
+/** A submitted version: numbered 1, 2, … with the parties that review it. */
+export interface ReviewVersion extends VersionContent {
+  number: number;
+  parties: readonly ReviewParty[];
+}
+
+export interface Verdict {
+  decision: ReviewDecision;
+  opinion: string;
+}
+
+/** One party's answer to one version: the whole and each measure it had to review, by measure id. */
+export interface PartyReview {
+  party: ReviewParty;
+  version: number;
+  whole: Verdict;
+  measures: Readonly<Record<string, Verdict>>;
+}
+
+export interface JointReviewHistory {
+  versions: readonly ReviewVersion[];
+  reviews: readonly PartyReview[];
+}
+
+export interface FieldChange {
+  field: string;
+  before: FieldValue;
+  after: FieldValue;
+}
+
+export type MeasureChange =
+  | { id: string; kind: "added"; after: Fields }
+  | { id: string; kind: "removed"; before: Fields }
+  | { id: string; kind: "changed"; fields: FieldChange[] };
+
+/** What changed from one version to another (`from` null: from nothing, everything is added). */
+export interface VersionDiff {
+  from: number | null;
+  to: number;
+  whole: FieldChange[];
+  /** Added and changed measures in the new version's order, then removed ones in the old order. */
+  measures: MeasureChange[];
+  /** Ids of the measures present and equal in both. */
+  unchanged: string[];
+}
+
+export interface PartyOpinion {
+  party: ReviewParty;
+  decision: ReviewDecision;
+  opinion: string;
+}
+
+/** The verdicts given on one version that say something: every return, and every pass with an opinion. */
+export interface GatheredOpinions {
+  version: number;
+  whole: PartyOpinion[];
+  /** In the version's measure order; only measures with at least one opinion. */
+  measures: { measureId: string; opinions: PartyOpinion[] }[];
+  /** Number of return verdicts (whole and measures). */
+  returns: number;
+}
+
+export interface PartyStatus {
+  party: ReviewParty;
+  /** Whether the party has answered the current version. */
+  answered: boolean;
+  /** The latest earlier version this party answered; null when it never answered one. */
+  lastReviewedVersion: number | null;
+  /** Measures of the current version the party rules on (its answer to this version covers exactly these). */
+  toReview: string[];
+  /** Measures whose earlier pass stands, with the version that pass was given on. */
+  standing: { measureId: string; passedOn: number }[];
+  /** What changed since the party's last reviewed version. */
+  changes: VersionDiff;
+}
+
+export interface JointReviewState {
+  status: JointReviewStatus;
+  /** The latest submitted version; null in draft. */
+  version: number | null;
+  /** One per party of the latest version. */
+  parties: PartyStatus[];
+  /** Parties that still have to answer the latest version (empty unless under review). */
+  awaiting: ReviewParty[];
+  /** When returned: the opinions given on the latest version. */
+  returned: GatheredOpinions | null;
+}

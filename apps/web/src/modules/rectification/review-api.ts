@@ -1,73 +1,35 @@
-import type { Completion, JointReviewStatus, ReviewDecision, ReviewParty } from "@xuncha/domain/model";
+import {
+  type Completion,
+  type GatheredOpinions,
+  type JointReviewState,
+  type JointReviewStatus,
+  REVIEW_SUBJECT_KIND_LABELS,
+  type ReviewDecision,
+  type ReviewParty,
+  type ReviewSubjectKind,
+  type VersionContent,
+  type VersionDiff,
+} from "@xuncha/domain/model";
 
 /**
  * Shapes of the joint review API (整改方案、进展报告、整改情况报告 and their 联审), as the server
  * presents them. The rules live in the domain's joint-review machine; the web only shows its state.
  */
 
-export type SubjectKind = "plan" | "progressReport" | "finalReport";
-export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
-  plan: "整改方案",
-  progressReport: "整改进展情况报告",
-  finalReport: "整改情况报告",
-};
-
-export type FieldValue = string | number | boolean | null | readonly FieldValue[];
-export type Fields = Readonly<Record<string, FieldValue>>;
-
-export interface VersionContent {
-  whole: Fields;
-  measures: { id: string; fields: Fields }[];
-}
-
-export interface FieldChange {
-  field: string;
-  before: FieldValue;
-  after: FieldValue;
-}
-
-export type MeasureChange =
-  | { id: string; kind: "added"; after: Fields }
-  | { id: string; kind: "removed"; before: Fields }
-  | { id: string; kind: "changed"; fields: FieldChange[] };
-
-export interface VersionDiff {
-  from: number | null;
-  to: number;
-  whole: FieldChange[];
-  measures: MeasureChange[];
-  unchanged: string[];
-}
-
-export interface PartyOpinion {
-  party: ReviewParty;
-  decision: ReviewDecision;
-  opinion: string;
-}
-
-export interface GatheredOpinions {
-  version: number;
-  whole: PartyOpinion[];
-  measures: { measureId: string; opinions: PartyOpinion[] }[];
-  returns: number;
-}
-
-export interface PartyStatus {
-  party: ReviewParty;
-  answered: boolean;
-  lastReviewedVersion: number | null;
-  toReview: string[];
-  standing: { measureId: string; passedOn: number }[];
-  changes: VersionDiff;
-}
-
-export interface JointReviewState {
-  status: JointReviewStatus;
-  version: number | null;
-  parties: PartyStatus[];
-  awaiting: ReviewParty[];
-  returned: GatheredOpinions | null;
-}
+export type {
+  FieldChange,
+  Fields,
+  FieldValue,
+  GatheredOpinions,
+  JointReviewState,
+  MeasureChange,
+  PartyOpinion,
+  PartyStatus,
+  VersionContent,
+  VersionDiff,
+} from "@xuncha/domain/model";
+export type SubjectKind = ReviewSubjectKind;
+export const SUBJECT_KIND_LABELS = REVIEW_SUBJECT_KIND_LABELS;
 
 /** GET /rectification/subjects items. */
 export interface SubjectSummary {
