@@ -1,21 +1,17 @@
-import { Checkbox, DatePicker, Form, Input, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Form } from "antd";
+import dayjs from "dayjs";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction } from "../../app/use-request";
 import { FormDrawer } from "../../components/form-drawer";
 import { useGuardedClose } from "../../components/use-guarded-close";
+import {
+  MeasureFindingHeading,
+  type MeasureForm,
+  MeasureFormFields,
+  measureBody,
+} from "./measure-form-fields";
 import type { PlanDraftFinding, PlanDraftMeasure } from "./review-api";
-
-interface MeasureForm {
-  content: string;
-  goal?: string;
-  responsibleLeader?: string;
-  responsibleDept?: string;
-  responsiblePerson: string;
-  deadline: Dayjs;
-  longTerm?: boolean;
-}
 
 /** What the drawer edits: a new measure of a problem, or one of its measures. */
 export interface MeasureEditing {
@@ -44,15 +40,7 @@ export function PlanMeasureDrawer({
 
   const submit = async (v: MeasureForm) => {
     if (!editing) return;
-    const body = {
-      content: v.content.trim(),
-      goal: v.goal?.trim() ?? "",
-      responsibleLeader: v.responsibleLeader?.trim() ?? "",
-      responsibleDept: v.responsibleDept?.trim() ?? "",
-      responsiblePerson: v.responsiblePerson.trim(),
-      deadline: v.deadline.format("YYYY-MM-DD"),
-      longTerm: v.longTerm ?? false,
-    };
+    const body = measureBody(v, "");
     const result = await run(() =>
       measure
         ? api.patch(`/measures/${measure.id}`, body)
@@ -75,12 +63,7 @@ export function PlanMeasureDrawer({
       pending={pending}
       onSubmit={() => form.submit()}
     >
-      {editing && (
-        <Typography.Paragraph>
-          <Typography.Text strong>问题 {editing.finding.number}：</Typography.Text>
-          {editing.finding.title}
-        </Typography.Paragraph>
-      )}
+      {editing && <MeasureFindingHeading finding={editing.finding} />}
       <Form<MeasureForm>
         key={measure?.id ?? editing?.finding.id ?? "none"}
         form={form}
@@ -88,36 +71,7 @@ export function PlanMeasureDrawer({
         onFinish={submit}
         initialValues={initial}
       >
-        <Form.Item
-          name="content"
-          label="整改措施"
-          rules={[{ required: true, whitespace: true, message: "请填写整改措施" }]}
-          extra="写明具体做什么、怎么做，一条措施对应一项可检查的工作。"
-        >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20000} showCount />
-        </Form.Item>
-        <Form.Item name="goal" label="整改目标" extra="完成后应达到的效果，销号时据此核验。">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="responsibleLeader" label="责任领导">
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="responsibleDept" label="责任部门">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="responsiblePerson"
-          label="责任人"
-          rules={[{ required: true, whitespace: true, message: "请填写责任人" }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="deadline" label="整改时限" rules={[{ required: true, message: "请选择整改时限" }]}>
-          <DatePicker style={{ width: "100%" }} inputReadOnly />
-        </Form.Item>
-        <Form.Item name="longTerm" valuePropName="checked">
-          <Checkbox>长期坚持（常态化整改）</Checkbox>
-        </Form.Item>
+        <MeasureFormFields />
       </Form>
     </FormDrawer>
   );
