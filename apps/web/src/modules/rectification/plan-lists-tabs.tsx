@@ -17,6 +17,18 @@ import {
 import { isPlanDraft, type PlanDraft, type SubjectDetail } from "./review-api";
 
 const dash = (s: string) => s || "—";
+const deadlineColumn = (title: string) => ({
+  title,
+  dataIndex: "deadline",
+  width: 120,
+  render: (d: string) => formatDate(d),
+});
+const LONG_TERM_COLUMN = {
+  title: "常态化",
+  dataIndex: "longTerm",
+  width: 80,
+  render: (b: boolean) => (b ? "是" : "否"),
+};
 
 const PROBLEM_COLUMNS: ColumnsType<ProblemRow> = [
   { title: "序号", dataIndex: "number", width: 64 },
@@ -24,16 +36,16 @@ const PROBLEM_COLUMNS: ColumnsType<ProblemRow> = [
   { title: "类别", dataIndex: "category", width: 140 },
   { title: "措施数", dataIndex: "measureCount", width: 80 },
   { title: "责任领导", dataIndex: "leaders", width: 140, render: dash },
-  { title: "完成时限", dataIndex: "deadline", width: 120, render: (d: string) => formatDate(d) },
-  { title: "常态化", dataIndex: "longTerm", width: 80, render: (b: boolean) => (b ? "是" : "否") },
+  deadlineColumn("完成时限"),
+  LONG_TERM_COLUMN,
 ];
 
 const TASK_COLUMNS: ColumnsType<TaskRow> = [
   { title: "编号", dataIndex: "label", width: 140 },
   { title: "整改措施", dataIndex: "content", width: 320 },
   { title: "整改目标", dataIndex: "goal", width: 220, render: dash },
-  { title: "整改时限", dataIndex: "deadline", width: 120, render: (d: string) => formatDate(d) },
-  { title: "常态化", dataIndex: "longTerm", width: 80, render: (b: boolean) => (b ? "是" : "否") },
+  deadlineColumn("整改时限"),
+  LONG_TERM_COLUMN,
 ];
 
 const RESPONSIBILITY_COLUMNS: ColumnsType<ResponsibilityRow> = [
@@ -42,8 +54,19 @@ const RESPONSIBILITY_COLUMNS: ColumnsType<ResponsibilityRow> = [
   { title: "责任领导", dataIndex: "responsibleLeader", width: 120, render: dash },
   { title: "责任部门", dataIndex: "responsibleDept", width: 140, render: dash },
   { title: "责任人", dataIndex: "responsiblePerson", width: 100, render: dash },
-  { title: "整改时限", dataIndex: "deadline", width: 120, render: (d: string) => formatDate(d) },
+  deadlineColumn("整改时限"),
 ];
+
+const PAGINATION = { pageSize: 20, hideOnSinglePage: true };
+
+/** One list as a tab: its rows in a table of its columns. */
+function listTab<T extends { key: string }>(key: string, label: string, rows: T[], columns: ColumnsType<T>) {
+  return {
+    key,
+    label,
+    children: <DataTable<T> rowKey="key" dataSource={rows} columns={columns} pagination={PAGINATION} />,
+  };
+}
 
 /**
  * 问题清单 / 任务清单 / 责任清单: three views of the plan's measures, exported together as the
@@ -63,7 +86,6 @@ export function PlanListsTabs({
   onImported: () => void;
 }) {
   const [importing, setImporting] = useState(false);
-  const pagination = { pageSize: 20, hideOnSinglePage: true };
   return (
     <Card
       size="small"
@@ -85,42 +107,9 @@ export function PlanListsTabs({
     >
       <Tabs
         items={[
-          {
-            key: "problems",
-            label: "问题清单",
-            children: (
-              <DataTable<ProblemRow>
-                rowKey="key"
-                dataSource={problemList(draft)}
-                columns={PROBLEM_COLUMNS}
-                pagination={pagination}
-              />
-            ),
-          },
-          {
-            key: "tasks",
-            label: "任务清单",
-            children: (
-              <DataTable<TaskRow>
-                rowKey="key"
-                dataSource={taskList(draft)}
-                columns={TASK_COLUMNS}
-                pagination={pagination}
-              />
-            ),
-          },
-          {
-            key: "responsibilities",
-            label: "责任清单",
-            children: (
-              <DataTable<ResponsibilityRow>
-                rowKey="key"
-                dataSource={responsibilityList(draft)}
-                columns={RESPONSIBILITY_COLUMNS}
-                pagination={pagination}
-              />
-            ),
-          },
+          listTab("problems", "问题清单", problemList(draft), PROBLEM_COLUMNS),
+          listTab("tasks", "任务清单", taskList(draft), TASK_COLUMNS),
+          listTab("responsibilities", "责任清单", responsibilityList(draft), RESPONSIBILITY_COLUMNS),
         ]}
       />
       <ExcelImportModal<SubjectDetail>
