@@ -30,6 +30,12 @@ const LONG_TERM_COLUMN = {
   render: (b: boolean) => (b ? "是" : "否"),
 };
 
+/** A measure's label ("问题 3 · 措施 2") and content, first in the task and responsibility lists. */
+const MEASURE_COLUMNS = [
+  { title: "编号", dataIndex: "label", width: 140 },
+  { title: "整改措施", dataIndex: "content", width: 320 },
+];
+
 const PROBLEM_COLUMNS: ColumnsType<ProblemRow> = [
   { title: "序号", dataIndex: "number", width: 64 },
   { title: "问题", dataIndex: "title", width: 280 },
@@ -41,16 +47,14 @@ const PROBLEM_COLUMNS: ColumnsType<ProblemRow> = [
 ];
 
 const TASK_COLUMNS: ColumnsType<TaskRow> = [
-  { title: "编号", dataIndex: "label", width: 140 },
-  { title: "整改措施", dataIndex: "content", width: 320 },
+  ...MEASURE_COLUMNS,
   { title: "整改目标", dataIndex: "goal", width: 220, render: dash },
   deadlineColumn("整改时限"),
   LONG_TERM_COLUMN,
 ];
 
 const RESPONSIBILITY_COLUMNS: ColumnsType<ResponsibilityRow> = [
-  { title: "编号", dataIndex: "label", width: 140 },
-  { title: "整改措施", dataIndex: "content", width: 320 },
+  ...MEASURE_COLUMNS,
   { title: "责任领导", dataIndex: "responsibleLeader", width: 120, render: dash },
   { title: "责任部门", dataIndex: "responsibleDept", width: 140, render: dash },
   { title: "责任人", dataIndex: "responsiblePerson", width: 100, render: dash },
