@@ -366,6 +366,46 @@ function addSheet(
   }
 }
 
+type PlanLedgerKey = (typeof PLAN_LEDGER.columns)[number]["key"];
+type SheetCell = string | number | Date | null;
+
+/** The 任务清单 sheet: every column of the 整改台账 layout, so that the import reads it back. */
+const TASK_KEYS = PLAN_LEDGER.columns.map((c) => c.key);
+/** The 责任清单 sheet, after its own 序号: what each measure asks of whom, by when. */
+const RESPONSIBILITY_KEYS = [
+  "content",
+  "responsibleLeader",
+  "responsibleDept",
+  "responsiblePerson",
+  "deadline",
+] as const satisfies readonly PlanLedgerKey[];
+
+/** Sheet columns as the 整改台账 layout writes them: its header, width and date format. */
+const sheetColumns = (keys: readonly PlanLedgerKey[]) =>
+  keys.map((key) => {
+    const c = PLAN_LEDGER.columns.find((x) => x.key === key)!;
+    return { header: c.header, width: c.width ?? 10, ...(c.numFmt ? { date: true } : {}) };
+  });
+
+/** A live measure's cells in the 整改台账 layout, by column key. */
+function measureCells(
+  m: Awaited<ReturnType<typeof liveMeasures>>[number],
+  findingNumber: number | null,
+  description: string,
+): Record<PlanLedgerKey, SheetCell> {
+  return {
+    findingNumber,
+    description,
+    goal: m.goal,
+    content: m.content,
+    responsibleLeader: m.responsibleLeader,
+    responsibleDept: m.responsibleDept,
+    responsiblePerson: m.responsiblePerson,
+    deadline: isoToExcelDate(m.deadline),
+    longTerm: m.longTerm ? "是" : "否",
+  };
+}
+
 /**
  * The three lists of a plan (问题清单, 任务清单, 责任清单) as three sheets of one workbook, from its live
  * measures; the 任务清单 sheet is the 整改台账 layout the import reads back.
@@ -410,49 +450,25 @@ export async function exportPlanLists(ctx: Ctx, subjectId: string) {
     workbook,
     "任务清单",
     `${subject.title} 任务清单`,
-    [
-      { header: "序号", width: 6 },
-      { header: "问题描述", width: 40 },
-      { header: "整改目标", width: 24 },
-      { header: "整改措施", width: 40 },
-      { header: "责任领导", width: 12 },
-      { header: "责任部门", width: 16 },
-      { header: "责任人", width: 10 },
-      { header: "整改时限", width: 14, date: true },
-      { header: "是否常态化坚持", width: 10 },
-    ],
-    live.map((m) => [
-      numberOf.get(m.findingId) ?? null,
-      findingOf.get(m.findingId)?.description ?? "",
-      m.goal,
-      m.content,
-      m.responsibleLeader,
-      m.responsibleDept,
-      m.responsiblePerson,
-      isoToExcelDate(m.deadline),
-      m.longTerm ? "是" : "否",
-    ]),
+    sheetColumns(TASK_KEYS),
+    live.map((m) => {
+      const cells = measureCells(
+        m,
+        numberOf.get(m.findingId) ?? null,
+        findingOf.get(m.findingId)?.description ?? "",
+      );
+      return TASK_KEYS.map((k) => cells[k]);
+    }),
   );
   addSheet(
     workbook,
     "责任清单",
     `${subject.title} 责任清单`,
-    [
-      { header: "序号", width: 6 },
-      { header: "整改措施", width: 40 },
-      { header: "责任领导", width: 12 },
-      { header: "责任部门", width: 16 },
-      { header: "责任人", width: 10 },
-      { header: "整改时限", width: 14, date: true },
-    ],
-    live.map((m, i) => [
-      i + 1,
-      m.content,
-      m.responsibleLeader,
-      m.responsibleDept,
-      m.responsiblePerson,
-      isoToExcelDate(m.deadline),
-    ]),
+    [{ header: "序号", width: 6 }, ...sheetColumns(RESPONSIBILITY_KEYS)],
+    live.map((m, i) => {
+      const cells = measureCells(m, null, "");
+      return [i + 1, ...RESPONSIBILITY_KEYS.map((k) => cells[k])];
+    }),
   );
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { buffer, fileName: `${subject.title}（三个清单）.xlsx` };
