@@ -7,6 +7,11 @@ import { prepareTestDatabases } from "@xuncha/db/testing";
  */
 export default async function setup() {
   if (process.env.E2E_SKIP_BUILD !== "1")
-    execFileSync("npm", ["run", "build", "-w", "@xuncha/web"], { stdio: "inherit" });
+    // vitest sets NODE_ENV=test, which Vite would bake in: Ant Design's ids then all read "test-id" (every
+    // modal named by the same title) and its styles run in development mode. Build as production does.
+    execFileSync("npm", ["run", "build", "-w", "@xuncha/web"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   await prepareTestDatabases();
 }
