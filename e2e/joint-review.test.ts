@@ -176,4 +176,45 @@ describe("整改方案 through the four-party joint review in the browser", () =
       PHONE,
     );
   });
+
+  it("the contact reports a measure done with evidence; the office closes it out; the round's rate rises to 50%", async () => {
+    await asUser(
+      e2e,
+      "plan-contact-progress",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByRole("tab", { name: "问题整改进展" }).click();
+        const problem = page.getByTestId("my-problem").filter({ hasText: "公务接待超标准问题" });
+        await problem.getByRole("button", { name: /报告进展/ }).click();
+        const progress = page.locator(".ant-drawer", { hasText: "报告整改进展" });
+        await progress.getByText("已完成", { exact: true }).click();
+        await progress.getByLabel("进展情况").fill("《公务接待管理办法》已修订印发，超标准接待费用已退回。");
+        await progress
+          .locator("input[type=file]")
+          .setInputFiles({ name: "接待办法印发文件.png", mimeType: "image/png", buffer: PNG });
+        await progress.getByText("接待办法印发文件.png").waitFor();
+        await progress.getByRole("button", { name: "提交进展" }).click();
+        await success(page, /进展/);
+      },
+      PHONE,
+    );
+    await asUser(e2e, "plan-office-closes", async (page) => {
+      await login(e2e, page, w.accounts.office.username, PASSWORD);
+      await page.goto(`${e2e.baseUrl}/rounds/${w.round.id}`);
+      const rate = page.locator(".ant-statistic", { hasText: "整改率" });
+      await expect.poll(() => rate.textContent()).toMatch(/(?<![\d.])0\.00%/);
+      await page.getByRole("menuitem", { name: /整改台账/ }).click();
+      const row = page.locator("tr", { hasText: "公务接待超标准问题" });
+      await row.getByText("已报完成待销号").waitFor();
+      await row.getByRole("button", { name: "销号", exact: true }).click();
+      const dialog = page.locator(".ant-modal", { hasText: "整改销号审核" });
+      await dialog.getByText("接待办法印发文件.png").waitFor();
+      await page.getByRole("button", { name: /确认销号/ }).click();
+      await success(page, /销号/);
+      await row.getByText("已销号").waitFor();
+      await page.goto(`${e2e.baseUrl}/rounds/${w.round.id}`);
+      await expect.poll(() => rate.textContent()).toMatch(/(?<![\d.])50\.00%/);
+      await shot(page, "53-plan-round-rate");
+    });
+  });
 });
