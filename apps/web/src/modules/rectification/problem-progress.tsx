@@ -2,7 +2,6 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Statistic, Tag, Typography } from "antd";
 import { useState } from "react";
 import { PageLoading } from "../../app/app-layout";
-import { todayIso } from "../../app/format";
 import { LEDGER_STATE_LABELS, type LedgerState, ledgerStateTag } from "../../app/status";
 import { useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
@@ -11,7 +10,7 @@ import { StatusTagView } from "../../components/status-tag";
 import { SEVERITY_COLORS, severityLabel } from "../findings/finding-labels";
 import type { Ledger, LedgerItem, Measure } from "./api";
 import { MeasureDrawer } from "./measure-drawer";
-import { MeasureList } from "./measure-list";
+import { chinaToday, MeasureList } from "./measure-list";
 import { ProgressDrawer } from "./progress-drawer";
 
 /** What the contact must do next for one problem, in plain words. */
@@ -32,17 +31,20 @@ function nextStep(item: LedgerItem): string {
 
 function ProblemCard({
   item,
+  today,
   onAddMeasure,
   onReport,
   onOutcomesSaved,
 }: {
   item: LedgerItem;
+  /** Today (China), as the server computed the states. */
+  today: string;
   onAddMeasure: () => void;
   onReport: (m: Measure) => void;
   /** Reload after the contact recorded a measure's outcomes (成效). */
   onOutcomesSaved?: () => void;
 }) {
-  const tag = ledgerStateTag(item.state, item.measures, todayIso());
+  const tag = ledgerStateTag(item.state, item.measures, today);
   const canReport = item.abilities.reportProgress ?? item.abilities.addMeasure;
   return (
     <Card
@@ -75,6 +77,7 @@ function ProblemCard({
       />
       <MeasureList
         measures={item.measures}
+        today={today}
         onReport={canReport ? onReport : undefined}
         onOutcomesSaved={item.abilities.editOutcomes ? onOutcomesSaved : undefined}
       />
@@ -162,6 +165,7 @@ export function ProblemProgress() {
             <ProblemCard
               key={item.finding.id}
               item={item}
+              today={ledger.data?.today ?? chinaToday()}
               onAddMeasure={() => setAdding(item)}
               onReport={(m) => setReporting(m)}
               onOutcomesSaved={ledger.reload}
