@@ -377,6 +377,10 @@ export const disclosures = pgTable(
     scope: text("scope").notNull(),
     title: text("title").notNull(),
     text: text("text").notNull(),
+    /** The office's own 开头 (introduction); null = the final report's text. */
+    lead: text("lead"),
+    /** The office's own 结尾 (closing paragraphs after the last section), e.g. where to send opinions. */
+    closing: text("closing").notNull().default(""),
     /** [{ findingId, reason, note }] */
     withheld: jsonb("withheld").notNull().default([]),
     /** draft | submitted | approved | returned | published */

@@ -1,0 +1,2 @@
+ALTER TABLE "disclosures" ADD COLUMN "lead" text;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD COLUMN "closing" text DEFAULT '' NOT NULL;
