@@ -190,6 +190,8 @@ export const ERRORS = {
     422,
     "不公开事项有误：须为本次公开内容中的问题，理由须在规定范围内，选择“其他”须说明",
   ],
+  "disclosure.lead_too_long": [422, "整改公开的开头不能超过 5000 字"],
+  "disclosure.closing_too_long": [422, "整改公开的结尾不能超过 5000 字"],
   internal: [500, "服务器内部错误"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../model/errors";
 import {
+  checkDisclosureWording,
   checkWithheld,
   composeDisclosure,
+  DISCLOSURE_WORDING_MAX,
   type DisclosureItem,
   WITHHOLD_REASON_LABELS,
 } from "./disclosure-rules";
@@ -118,5 +120,68 @@ describe("composing the disclosure", () => {
     }
     expect(text).toContain("（一）问题1。");
     expect(text).toContain("建立完善制度 0 项；挽回经济损失 1.25 万元。");
+  });
+
+  it("opens with the office's own lead instead of the report's text, and ends with its closing", () => {
+    const { text, blocks } = composeDisclosure({
+      lead: "报告原文概述。",
+      leadOverride: "根据巡察工作安排，现将整改情况公布如下。\n\n  一年来共整改问题二个。  ",
+      closing: "欢迎广大干部群众对巡察整改落实情况进行监督。\n联系电话：0000-12345678",
+      items: [item("a", 1), item("s", 2, { title: "违规发放津补贴问题" })],
+      withheld: [{ findingId: "s" }],
+      completionLabels: labels,
+    });
+    expect(text.split("\n")).toEqual([
+      "根据巡察工作安排，现将整改情况公布如下。",
+      "一年来共整改问题二个。",
+      "一、问题整改情况",
+      "（一）问题1。措施1。进展：进展1。（已完成）该问题正在整改中。",
+      "二、建章立制和挽回损失",
+      "建立完善制度 0 项；挽回经济损失 0 万元。",
+      "欢迎广大干部群众对巡察整改落实情况进行监督。",
+      "联系电话：0000-12345678",
+    ]);
+    expect(text).not.toContain("报告原文概述");
+    expect(blocks.at(-1)).toEqual({ type: "paragraph", text: "联系电话：0000-12345678" });
+    // an empty or blank override keeps the report's text
+    for (const leadOverride of [null, "", "  \n "])
+      expect(
+        composeDisclosure({
+          lead: "报告原文概述。",
+          leadOverride,
+          items: [],
+          withheld: [],
+          completionLabels: labels,
+        }).text,
+      ).toMatch(/^报告原文概述。\n一、问题整改情况/);
+  });
+});
+
+describe("the office's own wording", () => {
+  it("trims, treats an empty lead as the report's text, leaves absent parts out", () => {
+    expect(checkDisclosureWording({ lead: "  开头  ", closing: " 结尾 " })).toEqual({
+      lead: "开头",
+      closing: "结尾",
+    });
+    expect(checkDisclosureWording({ lead: "   " })).toEqual({ lead: null });
+    expect(checkDisclosureWording({ lead: null, closing: "" })).toEqual({ lead: null, closing: "" });
+    expect(checkDisclosureWording({})).toEqual({});
+  });
+
+  it("refuses a lead or closing over the limit, with its own code", () => {
+    const long = "字".repeat(DISCLOSURE_WORDING_MAX + 1);
+    expect(checkDisclosureWording({ lead: "字".repeat(DISCLOSURE_WORDING_MAX) }).lead).toHaveLength(
+      DISCLOSURE_WORDING_MAX,
+    );
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return (e as AppError).code;
+      }
+    };
+    expect(code(() => checkDisclosureWording({ lead: long }))).toBe("disclosure.lead_too_long");
+    expect(code(() => checkDisclosureWording({ closing: long }))).toBe("disclosure.closing_too_long");
   });
 });

@@ -77,6 +77,49 @@ export interface DisclosureItem {
   moneyRecovered: number;
 }
 
+/** The most characters of the office's own 开头 (lead) or 结尾 (closing). */
+export const DISCLOSURE_WORDING_MAX = 5000;
+
+/**
+ * Checks the office's own wording of a disclosure: the 开头 (lead; empty or null = the final
+ * report's text) and the 结尾 (closing), each at most DISCLOSURE_WORDING_MAX characters. Returns
+ * them trimmed (an empty lead as null); throws with a stable code otherwise. Only these two parts
+ * are free text: the problem sections are always generated, so a withheld problem cannot be typed
+ * back into them.
+ */
+export function checkDisclosureWording(input: {
+  lead?: string | null | undefined;
+  closing?: string | undefined;
+}): { lead?: string | null; closing?: string } {
+  const out: { lead?: string | null; closing?: string } = {};
+  const length = (s: string) => [...s].length;
+  if (input.lead !== undefined) {
+    const lead = (input.lead ?? "").trim();
+    if (length(lead) > DISCLOSURE_WORDING_MAX)
+      throw new AppError("disclosure.lead_too_long", undefined, {
+        max: DISCLOSURE_WORDING_MAX,
+        length: length(lead),
+      });
+    out.lead = lead || null;
+  }
+  if (input.closing !== undefined) {
+    const closing = input.closing.trim();
+    if (length(closing) > DISCLOSURE_WORDING_MAX)
+      throw new AppError("disclosure.closing_too_long", undefined, {
+        max: DISCLOSURE_WORDING_MAX,
+        length: length(closing),
+      });
+    out.closing = closing;
+  }
+  return out;
+}
+
+const paragraphs = (s: string) =>
+  s
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
 const CHINESE = "一二三四五六七八九十";
 const heading2 = (i: number) => `（${i < 10 ? CHINESE[i] : i + 1}）`;
 const sentence = (s: string) => {
@@ -85,12 +128,16 @@ const sentence = (s: string) => {
 };
 
 /**
- * The disclosure's blocks (for the 公文) and its plain text: the final report's text, then one
- * section per problem not withheld (its measures and progress, whether it is closed out), then the
- * rules made and the money recovered on those problems.
+ * The disclosure's blocks (for the 公文) and its plain text: the 开头 (the office's own `leadOverride`
+ * when set, else the final report's text), then one section per problem not withheld (its measures
+ * and progress, whether it is closed out), then the rules made and the money recovered on those
+ * problems, then the office's 结尾 (`closing`), if any. The sections are always generated from the
+ * sources, never from text the office typed, so a withheld problem cannot be typed back into them.
  */
 export function composeDisclosure(input: {
   lead: string;
+  leadOverride?: string | null | undefined;
+  closing?: string | undefined;
   items: readonly DisclosureItem[];
   withheld: readonly { findingId: string }[];
   completionLabels: Readonly<Record<string, string>>;
@@ -98,8 +145,8 @@ export function composeDisclosure(input: {
   const hidden = new Set(input.withheld.map((w) => w.findingId));
   const shown = input.items.filter((i) => !hidden.has(i.findingId));
   const blocks: GongwenBlock[] = [];
-  for (const p of input.lead.split(/\n+/).map((s) => s.trim()))
-    if (p) blocks.push({ type: "paragraph", text: p });
+  const lead = input.leadOverride?.trim() ? input.leadOverride : input.lead;
+  for (const p of paragraphs(lead)) blocks.push({ type: "paragraph", text: p });
   blocks.push({ type: "heading1", text: "一、问题整改情况" });
   if (shown.length === 0) blocks.push({ type: "paragraph", text: "无。" });
   shown.forEach((item, i) => {
@@ -122,6 +169,7 @@ export function composeDisclosure(input: {
     type: "paragraph",
     text: `建立完善制度 ${rules.length} 项${rules.length ? `（${rules.join("、")}）` : ""}；挽回经济损失 ${money} 万元。`,
   });
+  for (const p of paragraphs(input.closing ?? "")) blocks.push({ type: "paragraph", text: p });
   const text = blocks
     .map((b) => (b.type === "heading2" ? `${b.text}${b.rest ?? ""}` : "text" in b ? b.text : ""))
     .join("\n");

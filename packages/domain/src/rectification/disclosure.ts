@@ -26,6 +26,7 @@ import { sha256 } from "../files/store-file";
 import { COMPLETIONS } from "../model/enums";
 import { AppError } from "../model/errors";
 import {
+  checkDisclosureWording,
   checkWithheld,
   composeDisclosure,
   DISCLOSURE_SCOPE_LABELS,
@@ -130,8 +131,19 @@ async function disclosureSource(tx: Tx, roundId: string, targetId: string) {
   return { lead, items, report: { subjectId: report.subjectId, version: report.number } };
 }
 
-const compose = (source: { lead: string; items: DisclosureItem[] }, withheld: readonly WithheldItem[]) =>
-  composeDisclosure({ ...source, withheld, completionLabels: COMPLETIONS.labels });
+/** The text from the sources, the office's own 开头 (null = the report's) and 结尾, without the withheld problems. */
+const compose = (
+  source: { lead: string; items: DisclosureItem[] },
+  withheld: readonly WithheldItem[],
+  wording: { lead: string | null; closing: string } = { lead: null, closing: "" },
+) =>
+  composeDisclosure({
+    ...source,
+    leadOverride: wording.lead,
+    closing: wording.closing,
+    withheld,
+    completionLabels: COMPLETIONS.labels,
+  });
 
 type DisclosureRow = typeof disclosures.$inferSelect;
 
@@ -182,6 +194,8 @@ function present(actor: Actor, row: DisclosureRow & { targetName: string }, full
   return {
     ...base,
     withheld: row.withheld as WithheldItem[],
+    lead: row.lead,
+    closing: row.closing,
     approvalNote: row.approvalNote,
     approvedAt: row.approvedAt,
     createdAt: row.createdAt,
@@ -234,12 +248,14 @@ export async function getDisclosure(ctx: Ctx, id: string) {
   const { row, kind } = await loadVisible(ctx.db, ctx.actor, id);
   if (kind !== "full") return present(ctx.actor, row, false);
   const withheld = row.withheld as WithheldItem[];
-  const items =
+  const { items, lead } =
     row.status === "published"
-      ? []
-      : (await disclosureSource(ctx.db, row.roundId, row.targetId).catch(() => ({ items: [] }))).items;
+      ? { items: [], lead: "" }
+      : await disclosureSource(ctx.db, row.roundId, row.targetId).catch(() => ({ items: [], lead: "" }));
   return {
     ...present(ctx.actor, row, true),
+    /** The final report's text, used as the 开头 when the office has not written its own. */
+    reportLead: lead,
     items: items.map((i) => ({ findingId: i.findingId, number: i.number, title: i.title, closed: i.closed })),
     withheldDetails: withheld,
     reasons: WITHHOLD_REASONS.map((key) => ({ key, label: WITHHOLD_REASON_LABELS[key] })),
@@ -290,8 +306,10 @@ async function loadForChange(tx: Tx, actor: Actor, id: string, role: "officeStaf
 }
 
 /**
- * The office changes the title or the withheld problems of a draft (or returned) disclosure; the
- * text is composed again from the sources, without the withheld problems.
+ * The office changes the title, the withheld problems, the 开头 (lead; empty or null = the final
+ * report's text) or the 结尾 (closing) of a draft (or returned) disclosure; the text is composed again
+ * from the sources, without the withheld problems. Only the lead and closing are the office's own
+ * words: the problem sections stay generated, so a withheld problem cannot be typed back into them.
  */
 export async function updateDisclosure(
   ctx: Ctx,
@@ -299,11 +317,14 @@ export async function updateDisclosure(
   input: {
     title?: string | undefined;
     withheld?: { findingId: string; reason: string; note?: string | undefined }[] | undefined;
+    lead?: string | null | undefined;
+    closing?: string | undefined;
   },
 ) {
   await ctx.db.transaction(async (tx) => {
     const row = await loadForChange(tx, ctx.actor, id, "officeStaff");
     if (row.status !== "draft" && row.status !== "returned") throw new AppError("disclosure.not_editable");
+    const wording = checkDisclosureWording(input);
     const source = await disclosureSource(tx, row.roundId, row.targetId);
     const withheld = input.withheld
       ? checkWithheld(
@@ -312,16 +333,25 @@ export async function updateDisclosure(
         )
       : (row.withheld as WithheldItem[]).filter((w) => source.items.some((i) => i.findingId === w.findingId));
     const title = input.title ?? row.title;
+    const lead = wording.lead !== undefined ? wording.lead : row.lead;
+    const closing = wording.closing ?? row.closing;
     await tx
       .update(disclosures)
-      .set({ title, withheld, text: compose(source, withheld).text, updatedAt: new Date() })
+      .set({
+        title,
+        withheld,
+        lead,
+        closing,
+        text: compose(source, withheld, { lead, closing }).text,
+        updatedAt: new Date(),
+      })
       .where(eq(disclosures.id, id));
     await recordAudit(tx, ctx.actor, {
       action: "disclosure.update",
       entity: "disclosure",
       entityId: id,
       committeeId: row.committeeId,
-      summary: { title, withheld },
+      summary: { title, withheld, lead, closing },
     });
   });
   return getDisclosure(ctx, id);

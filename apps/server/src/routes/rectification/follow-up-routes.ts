@@ -192,6 +192,10 @@ export async function rectificationFollowUpRoutes(app: App) {
             .array(z.strictObject({ findingId: z.uuid(), reason: z.string().max(40), note: note.optional() }))
             .max(500)
             .optional(),
+          // 开头 and 结尾: at most 5000 characters each, checked by the use case (a stable code);
+          // this is only the transport's bound. An empty or null lead = the final report's text.
+          lead: z.string().max(20000).nullable().optional(),
+          closing: z.string().max(20000).optional(),
         }),
       },
     },
