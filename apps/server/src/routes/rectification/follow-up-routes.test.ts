@@ -20,6 +20,7 @@ import {
   buildRound,
   buildTarget,
 } from "@xuncha/db/testing";
+import { docxParagraphs, readZipText } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { loginAs } from "../../../test/client";
 import { type As, routeTestKit } from "../../../test/route-kit";
@@ -596,6 +597,103 @@ describe("disclosure (整改公开)", () => {
     expect(
       (await leadership.get(`/api/rectification/disclosures?roundId=${w.round.id}`)).json().items,
     ).toHaveLength(1);
+  });
+});
+
+describe("disclosure wording (开头 and 结尾)", () => {
+  const lead = "根据市委巡察工作统一部署，现将巡察整改情况予以公布。";
+  const closing =
+    "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。\n联系电话：0000-12345678";
+
+  it("the office rewords the lead and adds a closing; the preview and the published .docx use them", async () => {
+    const w = await buildWorld(db());
+    const { secret } = await passedFinalReport(w);
+    const office = await as(w, "office");
+    const leadership = await as(w, "leadership");
+    const d = (
+      await office.post("/api/rectification/disclosures", {
+        roundId: w.round.id,
+        targetId: w.targetA.id,
+        scope: "public",
+      })
+    ).json();
+    expect(d).toMatchObject({ lead: null, closing: "" });
+    expect(d.reportLead).toContain("我单位党委高度重视巡察反馈问题");
+    const url = `/api/rectification/disclosures/${d.id}`;
+
+    const saved = await office.patch(url, {
+      lead: `  ${lead}  `,
+      closing,
+      withheld: [{ findingId: secret.id, reason: "openCase" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const s = saved.json();
+    expect(s).toMatchObject({ lead, closing });
+    const lines = s.text.split("\n");
+    expect(lines[0]).toBe(lead);
+    expect(lines.slice(-2)).toEqual(closing.split("\n"));
+    expect(s.text).not.toContain("我单位党委高度重视巡察反馈问题");
+    expect(s.text).toContain("公务接待超标准问题");
+    expect(s.text).not.toContain("违规发放津补贴问题");
+    expect((await audited("disclosure.update", d.id))[0]!.summary).toMatchObject({ lead, closing });
+
+    // a title-only change keeps the saved wording
+    const retitled = (await office.patch(url, { title: "关于巡察整改情况的通报" })).json();
+    expect(retitled).toMatchObject({ lead, closing, text: s.text });
+
+    // too long: refused with its code, nothing changed
+    await refused(office, (s) => s.patch(url, { lead: "字".repeat(5001) }), 422, "disclosure.lead_too_long");
+    await refused(
+      office,
+      (s) => s.patch(url, { title: "改了", closing: "字".repeat(5001) }),
+      422,
+      "disclosure.closing_too_long",
+    );
+    // others are refused as for any change
+    await refused(leadership, (s) => s.patch(url, { lead: "领导改写" }), 403, "auth.forbidden");
+    await refused(
+      await as(w, "otherOffice"),
+      (s) => s.patch(url, { lead: "改写" }),
+      404,
+      "disclosure.not_found",
+    );
+    await refused(await as(w, "contactA"), (s) => s.patch(url, { closing: "改写" }), 403, "auth.forbidden");
+    const [row] = await db().select().from(disclosures).where(eq(disclosures.id, d.id));
+    expect(row).toMatchObject({ title: "关于巡察整改情况的通报", lead, closing, text: s.text });
+
+    // published: the archived .docx carries the office's wording
+    await office.post(`${url}/submit`);
+    await leadership.post(`${url}/approve`, {});
+    const p = (await office.post(`${url}/publish`)).json();
+    expect(p).toMatchObject({ status: "published", text: s.text });
+    const [file] = await db().select().from(files).where(eq(files.id, p.publishedFileId));
+    const docx = docxParagraphs(readZipText(Buffer.from(file!.content), "word/document.xml")).join("\n");
+    expect(docx).toContain(lead);
+    for (const line of closing.split("\n")) expect(docx).toContain(line);
+    expect(docx).not.toContain("我单位党委高度重视巡察反馈问题");
+    expect(docx).not.toContain("违规发放津补贴问题");
+  });
+
+  it("an empty lead goes back to the final report's text", async () => {
+    const w = await buildWorld(db());
+    await passedFinalReport(w);
+    const office = await as(w, "office");
+    const d = (
+      await office.post("/api/rectification/disclosures", {
+        roundId: w.round.id,
+        targetId: w.targetA.id,
+        scope: "party",
+      })
+    ).json();
+    const url = `/api/rectification/disclosures/${d.id}`;
+    expect((await office.patch(url, { lead, closing })).json().text).not.toContain("我单位党委高度重视");
+    const back = (await office.patch(url, { lead: "  " })).json();
+    expect(back).toMatchObject({ lead: null, closing, text: `${d.text}\n${closing}` });
+    expect((await office.patch(url, { lead: null, closing: "" })).json()).toMatchObject({
+      lead: null,
+      closing: "",
+      text: d.text,
+    });
   });
 });
 
