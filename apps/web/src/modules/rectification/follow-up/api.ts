@@ -91,6 +91,11 @@ export interface Disclosure {
   publishedAt: string | null;
   publishedFileId: string | null;
   withheld?: WithheldItem[];
+  /** The office's own 开头; null = the final report's text (reportLead). */
+  lead?: string | null;
+  /** The office's own 结尾, after the last section. */
+  closing?: string;
+  reportLead?: string;
   approvalNote?: string;
   approvedAt?: string | null;
   abilities?: { edit: boolean; submit: boolean; approve: boolean; return: boolean; publish: boolean };

@@ -11,6 +11,9 @@ import { ReasonModal } from "../../../components/reason-modal";
 import { useDrawerWidth } from "../../../components/use-drawer-width";
 import { DISCLOSURE_SCOPE_LABELS, DISCLOSURE_STATUS_TAGS, type Disclosure, type WithheldItem } from "./api";
 
+/** The most characters of the 开头 or the 结尾 (the server refuses more). */
+const WORDING_MAX = 5000;
+
 const downloadPublished = (d: Pick<Disclosure, "id" | "title">) =>
   download(`/rectification/disclosures/${d.id}/file`, {}, `${d.title}.docx`).catch(notifyError);
 
@@ -99,6 +102,77 @@ function WithheldEditor({
   );
 }
 
+/**
+ * The office's own words: the 开头 (empty = the final report's text) and the 结尾. The problem
+ * sections between them are always generated, so a withheld problem cannot be typed back in.
+ */
+function WordingEditor({
+  d,
+  lead,
+  closing,
+  onLead,
+  onClosing,
+}: {
+  d: Disclosure;
+  lead: string;
+  closing: string;
+  onLead: (v: string) => void;
+  onClosing: (v: string) => void;
+}) {
+  const editable = !!d.abilities?.edit;
+  const shown = (v: string, empty: string) => (
+    <Typography.Paragraph type={v ? undefined : "secondary"} style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+      {v || empty}
+    </Typography.Paragraph>
+  );
+  return (
+    <Space orientation="vertical" size={8} style={{ width: "100%" }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        开头
+      </Typography.Title>
+      {editable ? (
+        <>
+          <Input.TextArea
+            aria-label="开头"
+            value={lead}
+            maxLength={WORDING_MAX}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            placeholder="留空则采用整改情况报告的概述"
+            onChange={(e) => onLead(e.target.value)}
+          />
+          {!lead && d.reportLead && (
+            <Button size="small" onClick={() => onLead(d.reportLead ?? "")}>
+              以整改情况报告的概述为底稿修改
+            </Button>
+          )}
+        </>
+      ) : (
+        shown(d.lead ?? "", "采用整改情况报告的概述")
+      )}
+      <Typography.Text type="secondary">
+        问题整改情况、建章立制和挽回损失由系统根据整改台账生成，不能手工修改。
+      </Typography.Text>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        结尾
+      </Typography.Title>
+      {editable ? (
+        <Input.TextArea
+          aria-label="结尾"
+          value={closing}
+          maxLength={WORDING_MAX}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          placeholder="如：欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：……"
+          onChange={(e) => onClosing(e.target.value)}
+        />
+      ) : (
+        shown(d.closing ?? "", "无")
+      )}
+    </Space>
+  );
+}
+
 export function DisclosureDrawer({
   id,
   onClose,
@@ -114,11 +188,15 @@ export function DisclosureDrawer({
   const d = detail.data;
   const [withheld, setWithheld] = useState<WithheldItem[]>([]);
   const [title, setTitle] = useState("");
+  const [lead, setLead] = useState("");
+  const [closing, setClosing] = useState("");
   const [returning, setReturning] = useState(false);
   const { run, pending } = useAction();
   useEffect(() => {
     setWithheld(d?.withheld ?? []);
     setTitle(d?.title ?? "");
+    setLead(d?.lead ?? "");
+    setClosing(d?.closing ?? "");
   }, [d]);
 
   const act = async (label: string, call: () => Promise<Disclosure>) => {
@@ -129,10 +207,20 @@ export function DisclosureDrawer({
       onChanged();
     }
   };
-  const dirty = !!d && (title !== d.title || JSON.stringify(withheld) !== JSON.stringify(d.withheld ?? []));
+  const dirty =
+    !!d &&
+    (title !== d.title ||
+      lead !== (d.lead ?? "") ||
+      closing !== (d.closing ?? "") ||
+      JSON.stringify(withheld) !== JSON.stringify(d.withheld ?? []));
   const save = () =>
     act("已保存", () =>
-      api.patch<Disclosure>(`/rectification/disclosures/${d!.id}`, { title: title.trim(), withheld }),
+      api.patch<Disclosure>(`/rectification/disclosures/${d!.id}`, {
+        title: title.trim(),
+        withheld,
+        lead: lead.trim() || null,
+        closing: closing.trim(),
+      }),
     );
   const confirm = (titleText: string, content: string, okText: string, onOk: () => Promise<void>) =>
     modal.confirm({ title: titleText, content, okText, onOk });
@@ -164,6 +252,9 @@ export function DisclosureDrawer({
               onChange={(e) => setTitle(e.target.value)}
             />
           ) : null}
+          {d.status !== "published" && d.withheld && (
+            <WordingEditor d={d} lead={lead} closing={closing} onLead={setLead} onClosing={setClosing} />
+          )}
           {d.items && d.status !== "published" && (
             <>
               <Typography.Title level={5} style={{ margin: 0 }}>
