@@ -135,11 +135,14 @@ describe("整改成效: revisits, evaluation and a disclosure from draft to publ
       const secretRow = drawer.locator("tr", { hasText: "违规发放津补贴问题" });
       await choose(page, secretRow.getByLabel(/是否公开/), "不公开");
       await choose(page, secretRow.getByLabel(/不公开理由/), "正在查处的案件");
+      await drawer.getByLabel("结尾").fill("欢迎广大干部群众对巡察整改落实情况进行监督。");
       await drawer.getByRole("button", { name: /保\s*存/ }).click();
       await success(page, "已保存");
-      await expect
-        .poll(async () => drawer.locator(".ant-typography", { hasText: "我单位党委高度重视" }).textContent())
-        .not.toContain("违规发放津补贴问题");
+      const preview = drawer.locator(".ant-typography", { hasText: "我单位党委高度重视" });
+      await expect.poll(async () => preview.textContent()).not.toContain("违规发放津补贴问题");
+      expect(await preview.textContent()).toMatch(
+        /挽回经济损失.*\n欢迎广大干部群众对巡察整改落实情况进行监督。$/s,
+      );
       await shot(page, "40-disclosure-draft");
       await drawer.getByRole("button", { name: "报送审批" }).click();
       await page.getByRole("button", { name: /^报\s*送$/ }).click();
