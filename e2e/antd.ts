@@ -55,3 +55,26 @@ export async function pickToday(page: Page, picker: Locator) {
   await picker.click();
   await page.locator(".ant-picker-dropdown").filter({ visible: true }).getByText("今天").click();
 }
+
+/**
+ * Clicks the OK button of the open Popconfirm and waits for it to close. A click landing while the
+ * popover is still opening can be lost; it is repeated only while the button is neither loading nor gone,
+ * so an action is never confirmed twice.
+ */
+export async function confirmPop(page: Page, okText: string) {
+  const ok = page
+    .locator(".ant-popconfirm")
+    .filter({ visible: true })
+    .getByRole("button", { name: okText, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await ok.click();
+    try {
+      await ok.waitFor({ state: "hidden", timeout: 3000 });
+      return;
+    } catch (error) {
+      const loading = await ok.evaluate((b) => b.classList.contains("ant-btn-loading")).catch(() => true);
+      if (loading) return ok.waitFor({ state: "hidden" });
+      if (attempt === 3) throw error;
+    }
+  }
+}

@@ -1,13 +1,15 @@
 import { measures } from "@xuncha/db";
-import { buildFeedback, buildFinding } from "@xuncha/db/testing";
+import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorld, type World } from "../apps/server/test/world";
-import { success } from "./antd";
+import { confirmPop, success } from "./antd";
 import { asUser, type E2E, login, shot, startE2E } from "./support";
 
 let e2e: E2E;
 let w: World;
+/** The principal (主要负责人) of target A: a head contact, who confirms a report with their own account. */
+let principal: { username: string };
 const PASSWORD = "Test@Passw0rd";
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
@@ -20,6 +22,13 @@ beforeAll(async () => {
   e2e = await startE2E();
   const db = e2e.database.db;
   w = await buildWorld(db);
+  principal = await buildAccount(db, {
+    committeeId: w.committee.id,
+    role: "targetContact",
+    targetId: w.targetA.id,
+    isHead: true,
+    name: "甲单位党委书记",
+  });
   const base = { committeeId: w.committee.id, roundId: w.round.id, targetId: w.targetA.id };
   const fb = await buildFeedback(db, { ...base, createdBy: w.accounts.office.id });
   for (const [title, content] of [
@@ -55,19 +64,16 @@ async function signAndSubmit(page: Page) {
     .setInputFiles({ name: "签字页.png", mimeType: "image/png", buffer: PNG });
   await success(page, "签字扫描件已上传");
   await page.getByRole("button", { name: /提交联审/ }).click();
-  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await confirmPop(page, "提交");
   await success(page, "已提交联审");
 }
 
-/** A party opens the plan from 整改联审 (its turn first) and passes what it has to review. */
-async function review(page: Page, username: string, returnFirst?: string) {
+/** A party opens the plan (or a report) from 整改联审 (its turn first) and passes what it has to review. */
+async function review(page: Page, username: string, returnFirst?: string, subject = /整改方案/) {
   await login(e2e, page, username, PASSWORD);
   await page.getByRole("menuitem", { name: "整改联审" }).click();
   await page.getByText("待我审核").first().waitFor();
-  await page
-    .getByRole("link", { name: /整改方案/ })
-    .first()
-    .click();
+  await page.getByRole("link", { name: subject }).first().click();
   await page.getByTestId("review-whole").waitFor();
   if (returnFirst) {
     const first = page.getByTestId("review-measure").first();
@@ -75,7 +81,7 @@ async function review(page: Page, username: string, returnFirst?: string) {
     await first.getByRole("textbox").fill(returnFirst);
   }
   await page.getByRole("button", { name: /提交.*审核意见/ }).click();
-  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await confirmPop(page, "提交");
   await success(page, "审核意见已提交");
 }
 
@@ -216,5 +222,65 @@ describe("整改方案 through the four-party joint review in the browser", () =
       await expect.poll(() => rate.textContent()).toMatch(/(?<![\d.])50\.00%/);
       await shot(page, "53-plan-round-rate");
     });
+  });
+
+  it("a progress report: the principal confirms it with their own account, the contact submits, the four parties pass it", async () => {
+    const report = /整改进展情况报告/;
+    await asUser(
+      e2e,
+      "report-contact-drafts",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByRole("button", { name: "新建整改进展情况报告" }).click();
+        await page.getByLabel("报告正文").fill("整改工作领导小组每周调度，第一个问题已整改销号。");
+        await page.getByTestId("report-entry").first().getByRole("textbox").fill("新办法已印发执行");
+        await page.getByRole("button", { name: "保存报告" }).click();
+        await success(page, "报告已保存");
+        await page.getByText("尚未签字背书").waitFor();
+        await expect(page.getByRole("button", { name: /提交联审/ }).isDisabled()).resolves.toBe(true);
+      },
+      PHONE,
+    );
+    await asUser(e2e, "report-principal-confirms", async (page) => {
+      await login(e2e, page, principal.username, PASSWORD);
+      await page.getByRole("link", { name: report }).first().click();
+      await page.getByRole("button", { name: "本人确认签字背书" }).click();
+      await confirmPop(page, "确认签字");
+      await success(page, "已确认签字背书");
+      await page.getByText("主要负责人甲单位党委书记已本人确认").waitFor();
+    });
+    await asUser(
+      e2e,
+      "report-contact-submits",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByRole("link", { name: report }).first().click();
+        await page.getByText("主要负责人甲单位党委书记已本人确认").waitFor();
+        await page.getByRole("button", { name: /提交联审/ }).click();
+        await confirmPop(page, "提交");
+        await success(page, "已提交联审");
+      },
+      PHONE,
+    );
+    for (const who of ["office", "discipline", "organization", "leaderA"] as const) {
+      await asUser(e2e, `report-${who}-passes`, (page) =>
+        review(page, w.accounts[who].username, undefined, report),
+      );
+    }
+    await asUser(e2e, "report-office-counts", async (page) => {
+      await login(e2e, page, w.accounts.office.username, PASSWORD);
+      await page.getByRole("menuitem", { name: "整改联审" }).click();
+      const counts = page.getByTestId("review-counts");
+      await expect.poll(() => counts.textContent()).toMatch(/审核整改报告1\s*版/);
+    });
+    await asUser(
+      e2e,
+      "report-contact-passed",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.locator(".ant-list-item", { hasText: report }).getByText("已通过").waitFor();
+      },
+      PHONE,
+    );
   });
 });
