@@ -12,19 +12,16 @@ import type {
   PartyOpinion,
   PartyReview,
   PartyStatus,
-  ReviewedMeasure,
   ReviewVersion,
   Verdict,
   VersionContent,
   VersionDiff,
 } from "../model/rectification";
 import {
-  type JointReviewStatus,
   MIN_REVIEW_PARTIES,
   REQUIRED_REVIEW_PARTY,
   REVIEW_PARTIES,
   REVIEW_PARTY_LABELS,
-  type ReviewDecision,
   type ReviewParty,
 } from "../model/rectification";
 
