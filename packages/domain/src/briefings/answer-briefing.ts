@@ -12,7 +12,7 @@ import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { claimFiles } from "../files/store-file";
 import { AppError } from "../model/errors";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { loadBriefingRequests } from "./briefing-requests";
 import { partnerDepartmentIdsOf } from "./briefing-scope";
 
@@ -60,7 +60,7 @@ export async function answerBriefing(
         ),
       );
     if (!asked) throw new AppError("briefing.target_not_requested");
-    const late = todayIso(now) > request.dueOn;
+    const late = chinaDate(now) > request.dueOn;
     const [answer] = await tx
       .insert(briefingAnswers)
       .values({

@@ -21,7 +21,7 @@ import {
 import type { Actor } from "../access/actor";
 import type { BriefingTopic, PartnerDepartmentKind } from "../model/fieldwork";
 import { roundName } from "../rounds/round-name";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { isBriefingOffice, partnerDepartmentIdsOf, visibleBriefingRequests } from "./briefing-scope";
 
 /** pending (not yet due), answered, overdue (unanswered after the deadline). */
@@ -67,7 +67,7 @@ export async function loadBriefingRequests(
   where: SQL | undefined,
   options: { withAnswers?: boolean; now?: Date } = {},
 ) {
-  const today = todayIso(options.now);
+  const today = chinaDate(options.now);
   const requests = await tx
     .select({
       request: briefingRequests,

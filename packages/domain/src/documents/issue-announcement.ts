@@ -1,10 +1,11 @@
 import QRCode from "qrcode";
 import type { Ctx } from "../access/ctx";
 import { AppError } from "../model/errors";
+import { chinaDate } from "../work-items/due-date";
 import { announcementContent } from "./announcement-content";
 import { renderGongwen } from "./gongwen";
 import { roundForDocument } from "./issue-authorization";
-import { issueDocument, todayInChina } from "./issue-document";
+import { issueDocument } from "./issue-document";
 import { loadRoundSheet } from "./round-sheet";
 
 /** The public tip page of a round (码上巡察), served by the web app: <public base URL>/t/<roundId>. */
@@ -31,7 +32,7 @@ export async function issueAnnouncement(ctx: Ctx, roundId: string, input: Announ
     const group = input.groupId ? sheet.groups.find((g) => g.id === input.groupId) : undefined;
     if (input.groupId && !group) throw new AppError("group.not_found");
     if (!sheet.groups.length) throw new AppError("document.no_groups");
-    const date = input.date ?? todayInChina();
+    const date = input.date ?? chinaDate();
     const tipUrl = tipPageUrl(input.publicBaseUrl, round.id);
     const qrPng = await QRCode.toBuffer(tipUrl, {
       type: "png",

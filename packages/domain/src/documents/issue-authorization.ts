@@ -3,9 +3,10 @@ import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
 import { AppError } from "../model/errors";
 import { findRoundForOffice } from "../rounds/manage-rounds";
+import { chinaDate } from "../work-items/due-date";
 import { authorizationContent } from "./authorization-content";
 import { renderGongwen } from "./gongwen";
-import { issueDocument, todayInChina } from "./issue-document";
+import { issueDocument } from "./issue-document";
 import { loadRoundSheet } from "./round-sheet";
 
 /** An open round of the office's committee, with its term's name. */
@@ -27,7 +28,7 @@ export async function issueAuthorization(ctx: Ctx, roundId: string, input: Autho
     const round = await roundForDocument(tx, ctx.actor, roundId);
     const sheet = await loadRoundSheet(tx, round);
     if (!sheet.groups.length) throw new AppError("document.no_groups");
-    const date = input.date ?? todayInChina();
+    const date = input.date ?? chinaDate();
     const content = authorizationContent(sheet, { date, copyTo: input.copyTo });
     return issueDocument(tx, ctx.actor, {
       committeeId: round.committeeId,

@@ -4,13 +4,10 @@ import { recordAudit } from "../audit/record-audit";
 import { sha256 } from "../files/store-file";
 import { DOCUMENT_KINDS, type DocumentKind } from "../model/enums";
 import { AppError } from "../model/errors";
+import { chinaDate } from "../work-items/due-date";
 import { lockRegisterFor } from "./manage-registers";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Today in China (Asia/Shanghai), YYYY-MM-DD: the default 成文日期. */
-export const todayInChina = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
 /** 县巡组发〔2026〕3号 */
 export const documentNumber = (prefix: string, year: number, serial: number) =>
@@ -134,7 +131,7 @@ export function presentDocument(d: DocumentRow) {
     title: d.title,
     year: d.year,
     serial: d.serial,
-    date: typeof fields.date === "string" ? fields.date : d.createdAt.toISOString().slice(0, 10),
+    date: typeof fields.date === "string" ? fields.date : chinaDate(d.createdAt),
     roundId: d.roundId,
     groupId: d.groupId,
     targetId: d.targetId,

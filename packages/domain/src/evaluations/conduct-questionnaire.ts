@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
 import { roundName } from "../rounds/round-name";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { hashConductCode } from "./conduct-code";
 import { groupEvaluationCriteriaSetting } from "./criteria";
 
@@ -82,7 +82,7 @@ export async function submitConductResponse(db: Db, input: ConductAnswers) {
         return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5;
       });
     if (!valid) throw new AppError("conduct.answers_invalid");
-    const today = todayIso();
+    const today = chinaDate();
     await tx
       .update(conductCodes)
       .set({ usedAt: new Date(`${today}T00:00:00Z`) })

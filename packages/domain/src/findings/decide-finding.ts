@@ -3,6 +3,7 @@ import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import type { ClueReceiver, FindingRoute } from "../model/enums";
 import { AppError } from "../model/errors";
+import { chinaDate } from "../work-items/due-date";
 import { findingAbilities } from "./finding-abilities";
 import { loadFindingForChange } from "./load-finding";
 
@@ -59,9 +60,9 @@ export async function decideFinding(ctx: Ctx, findingId: string, input: Decision
           roundId: finding.roundId,
           targetId: finding.targetId,
           findingId,
-          number: clueNumber(today.getFullYear(), round!.number, Number(value) + 1),
+          number: clueNumber(Number(chinaDate(today).slice(0, 4)), round!.number, Number(value) + 1),
           receiver: input.clueReceiver ?? "disciplineCommission",
-          transferredOn: today.toISOString().slice(0, 10),
+          transferredOn: chinaDate(today),
         })
         .returning({ id: clues.id });
       clueId = clue!.id;

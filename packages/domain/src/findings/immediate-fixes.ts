@@ -28,11 +28,12 @@ import { committeesWhere, contactTargetIds, groupIdsOf } from "../access/policie
 import { recordAudit } from "../audit/record-audit";
 import { fullGroupName } from "../documents/authorization-content";
 import { renderGongwen } from "../documents/gongwen";
-import { issueDocument, todayInChina } from "../documents/issue-document";
+import { issueDocument } from "../documents/issue-document";
 import { claimFiles } from "../files/store-file";
 import { AppError } from "../model/errors";
 import { IMMEDIATE_FIX_STATUSES, type ImmediateFixStatus } from "../model/workpapers";
 import { roundName } from "../rounds/round-name";
+import { chinaDate } from "../work-items/due-date";
 import { immediateFixContent } from "./immediate-fix-content";
 import { assertRoundOpen, loadFindingForChange } from "./load-finding";
 
@@ -115,7 +116,7 @@ export async function issueImmediateFix(ctx: Ctx, findingId: string, input: Imme
       .innerJoin(groups, eq(groups.id, finding.groupId))
       .innerJoin(targets, eq(targets.id, finding.targetId))
       .where(eq(rounds.id, finding.roundId));
-    const date = input.date ?? todayInChina();
+    const date = input.date ?? chinaDate();
     const content = immediateFixContent({
       committeeName: info!.committeeName,
       groupFullName: fullGroupName(info!.committeeName, { name: info!.groupName }),
@@ -255,7 +256,7 @@ export async function listImmediateFixes(ctx: Ctx, filters: ImmediateFixFilters 
       filters.status ? eq(immediateFixes.status, filters.status) : undefined,
     )!,
   ).orderBy(desc(immediateFixes.createdAt));
-  const today = todayInChina();
+  const today = chinaDate();
   return { items: rows.map((r) => presentFix(ctx.actor, r, today)) };
 }
 
@@ -298,7 +299,7 @@ export async function getImmediateFix(ctx: Ctx, id: string) {
         )
     : [];
   return {
-    ...presentFix(ctx.actor, row, todayInChina()),
+    ...presentFix(ctx.actor, row, chinaDate()),
     reports: reports.map((r) => ({
       ...r,
       by: r.by ?? "",
@@ -414,7 +415,7 @@ export async function readImmediateFixFile(ctx: Ctx, id: string, fileId?: string
 
 /** 立行立改 problems per group of a round: issued, done, still open and overdue (statistics and evaluation). */
 export async function countImmediateFixes(ctx: Ctx, roundId: string) {
-  const today = todayInChina();
+  const today = chinaDate();
   const rows = await ctx.db
     .select({
       groupId: immediateFixes.groupId,

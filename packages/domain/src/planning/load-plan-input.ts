@@ -11,6 +11,7 @@ import {
   type terms,
 } from "@xuncha/db";
 import { loadRecusalFacts } from "../recusal/load-recusal-facts";
+import { chinaDate } from "../work-items/due-date";
 import { loadTermTargets } from "./coverage";
 import type { PlanLimits } from "./plan-limits";
 import type { PlannerInput, PlannerRound, PlanTargetStatus } from "./planner";
@@ -26,8 +27,6 @@ export function sectorOfTheme(theme: string, sectors: readonly string[]): string
       .sort((a, b) => b.length - a.length || a.localeCompare(b))[0] ?? ""
   );
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Everything the planner needs about a term, from the database: the committee's targets with their
@@ -101,7 +100,7 @@ export async function loadPlanInput(
     round: {
       termId: term.id,
       number: remaining[0]?.roundNumber ?? last + 1,
-      startsOn: first?.startsOn ?? today(),
+      startsOn: first?.startsOn ?? chinaDate(),
     },
   });
   const memo = new Map<string, boolean>();

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
-import { chinaDate } from "./escalation";
+import { chinaDate } from "../work-items/due-date";
 import {
   approvedParties,
   CLOSE_OUT_PARTY_ROLES,

@@ -25,6 +25,7 @@ import { DOCX_MIME } from "../documents/issue-document";
 import { sha256 } from "../files/store-file";
 import { COMPLETIONS } from "../model/enums";
 import { AppError } from "../model/errors";
+import { chinaDate } from "../work-items/due-date";
 import {
   checkDisclosureWording,
   checkWithheld,
@@ -37,7 +38,6 @@ import {
   WITHHOLD_REASONS,
   type WithheldItem,
 } from "./disclosure-rules";
-import { chinaDate } from "./escalation";
 import { loadRoundTargetForOffice } from "./revisits";
 
 /**

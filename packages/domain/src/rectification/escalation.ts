@@ -69,10 +69,6 @@ export const escalationSetting = defineSetting({
   defaults: () => structuredClone(DEFAULT_ESCALATION_LADDER),
 });
 
-/** The calendar date in China (UTC+8 all year, no daylight saving since 1991) of an instant. */
-export const chinaDate = (instant: Date): string =>
-  new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** When the plan and the final report are due after feedback given on `feedbackOn`. */
 export function rectificationDueDates(feedbackOn: string, deadlines: Deadlines) {
   return {

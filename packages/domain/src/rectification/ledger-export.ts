@@ -8,7 +8,7 @@ import { streamLedger } from "../ledgers/write-ledger";
 import { COMPLETIONS, type Completion } from "../model/enums";
 import { categoryName } from "../model/taxonomy";
 import { roundName } from "../rounds/round-name";
-import { chinaDate } from "./escalation";
+import { chinaDate } from "../work-items/due-date";
 import { type LedgerFilters, ledgerWhere } from "./ledger";
 import {
   RECTIFICATION_STATE_LABELS,

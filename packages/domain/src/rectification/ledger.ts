@@ -24,7 +24,7 @@ import {
 } from "../model/rates";
 import { categoryName } from "../model/taxonomy";
 import { roundName } from "../rounds/round-name";
-import { chinaDate } from "./escalation";
+import { chinaDate } from "../work-items/due-date";
 import { rectificationRows } from "./rectification-scope";
 import {
   approvedParties,

@@ -11,7 +11,7 @@ import {
 } from "../model/rates";
 import { categoryName } from "../model/taxonomy";
 import { roundName } from "../rounds/round-name";
-import { chinaDate } from "./escalation";
+import { chinaDate } from "../work-items/due-date";
 import { findingStatesSql, type LedgerSums } from "./ledger";
 import { rectificationRows } from "./rectification-scope";
 

@@ -21,8 +21,8 @@ import { recordAudit } from "../audit/record-audit";
 import { loadSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
 import { roundName } from "../rounds/round-name";
+import { chinaDate } from "../work-items/due-date";
 import { reopenFinding } from "./close-out";
-import { chinaDate } from "./escalation";
 import {
   planRevisitDates,
   type RevisitMethod,

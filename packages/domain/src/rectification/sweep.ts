@@ -10,7 +10,8 @@ import { ESCALATION_STEP_LABELS, ESCALATION_STEPS, type EscalationStep } from ".
 import { accountsWithRole, notify } from "../notifications/notify";
 import { enqueueOutbound } from "../notifications/outbound";
 import { roundName } from "../rounds/round-name";
-import { chinaDate, dueEscalationSteps, escalationSetting } from "./escalation";
+import { chinaDate } from "../work-items/due-date";
+import { dueEscalationSteps, escalationSetting } from "./escalation";
 import {
   ensureEscalationRegister,
   escalationLetterContent,

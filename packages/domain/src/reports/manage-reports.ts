@@ -29,12 +29,13 @@ import { committeesWhere, groupIdsOf } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { fullGroupName } from "../documents/authorization-content";
 import { renderGongwen } from "../documents/gongwen";
-import { DOCX_MIME, todayInChina } from "../documents/issue-document";
+import { DOCX_MIME } from "../documents/issue-document";
 import { sha256 } from "../files/store-file";
 import { AppError } from "../model/errors";
 import { TAXONOMY } from "../model/taxonomy";
 import { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from "../model/workpapers";
 import { roundName } from "../rounds/round-name";
+import { chinaDate } from "../work-items/due-date";
 import {
   assembleSections,
   dominantScheme,
@@ -358,7 +359,7 @@ async function generate(tx: Tx, actor: Actor, report: typeof groupReports.$infer
       committeeName: facts.committeeName,
       groupFullName: facts.groupFullName,
       sections,
-      date: todayInChina(),
+      date: chinaDate(),
     }),
   );
   const [{ last } = { last: 0 }] = await tx

@@ -21,11 +21,11 @@ import type { Ctx } from "../access/ctx";
 import { committeesWhere, groupIdsOf } from "../access/policies";
 import { AppError } from "../model/errors";
 import { roundName } from "../rounds/round-name";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { loadSurvey } from "./survey-access";
 
 /** open (taking answers today) | scheduled (not yet) | ended (past its last day) | closed (closed by hand). */
-export function surveyPhase(s: { status: string; opensOn: string; closesOn: string }, today = todayIso()) {
+export function surveyPhase(s: { status: string; opensOn: string; closesOn: string }, today = chinaDate()) {
   if (s.status !== "open") return "closed" as const;
   if (today < s.opensOn) return "scheduled" as const;
   if (today > s.closesOn) return "ended" as const;
@@ -164,7 +164,7 @@ export async function listSurveys(
     g.targets.push({ id: c.targetId, name: c.targetName });
     byGroup.set(c.groupId, g);
   }
-  const today = todayIso();
+  const today = chinaDate();
   return {
     items: rows.map((r) => {
       const c = counts.get(r.s.id)!;

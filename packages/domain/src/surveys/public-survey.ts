@@ -12,7 +12,7 @@ import {
 } from "@xuncha/db";
 import { hashOneTimeCode } from "../codes/one-time-code";
 import { AppError } from "../model/errors";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { surveyPhase } from "./list-surveys";
 import { checkAnswers, type SurveyQuestion } from "./questions";
 
@@ -70,7 +70,7 @@ export async function submitSurveyResponse(
   return db.transaction(async (tx) => {
     const row = await findCode(tx, input.code, true);
     const answers = checkAnswers(row.survey.questions as SurveyQuestion[], input.answers);
-    const today = todayIso();
+    const today = chinaDate();
     await tx
       .update(surveyCodes)
       .set({ usedAt: new Date(`${today}T00:00:00Z`) })

@@ -6,7 +6,7 @@ import { loadSetting } from "../committee-settings/setting";
 import { sealJson } from "../crypto/seal";
 import { AppError } from "../model/errors";
 import { TIP_CATEGORIES, type TipChannel } from "../model/tips";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { acceptingRound } from "./public-tip-page";
 import { hashReceipt, newReceipt, normalizeReceipt, receiptLookup } from "./receipt";
 import { aad, newTipKeys, type PublicTipCtx, type TipContent, type TipCtx } from "./tip-crypto";
@@ -99,7 +99,7 @@ async function createTip(
         groupId,
         status: groupId ? "routed" : "new",
         named: input.identity !== undefined,
-        receivedOn: todayIso(),
+        receivedOn: chinaDate(),
         cipher,
         kekId: k.kekId,
         contentKey: k.wrappedContentKey,

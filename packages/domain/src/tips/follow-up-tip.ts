@@ -6,7 +6,7 @@ import { sealJson } from "../crypto/seal";
 import { AppError } from "../model/errors";
 import { TIP_PUBLIC_STATUS, TIP_STATUS_LABELS, type TipStatus } from "../model/tips";
 import { roundName } from "../rounds/round-name";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import {
   isWellFormedReceipt,
   normalizeReceipt,
@@ -88,7 +88,7 @@ export async function addToTipByReceipt(
       tipId: tip.id,
       committeeId: tip.committeeId,
       content: sealJson(cipher, key, { text: input.text }, aad.addition(tip.id, id)),
-      receivedOn: todayIso(),
+      receivedOn: chinaDate(),
     });
     await insertTipFiles(tx, { id: tip.id, committeeId: tip.committeeId, cipher }, key, files, id);
   });

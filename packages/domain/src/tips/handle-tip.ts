@@ -3,7 +3,7 @@ import type { Ctx } from "../access/ctx";
 import { visibleFindings } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
-import { todayIso } from "../work-items/due-date";
+import { chinaDate } from "../work-items/due-date";
 import { tipAbilities, visibleTip } from "./tip-policy";
 
 /** The visible tip locked for a change, with its round's status and the actor's abilities. */
@@ -69,7 +69,7 @@ export async function decideTip(ctx: Ctx, id: string, input: TipDecision) {
     if (!abilities.decide) throw new AppError("auth.forbidden");
     const common = {
       decidedBy: ctx.actor.accountId,
-      decidedOn: todayIso(),
+      decidedOn: chinaDate(),
       publicAnswer: input.publicAnswer ?? "",
     };
     let set: Partial<typeof tips.$inferInsert>;

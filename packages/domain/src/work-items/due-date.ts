@@ -72,8 +72,8 @@ export function overdueDays(dueOn: string | null, doneOn: string | null, today: 
 }
 
 /**
- * Today's China calendar day (UTC+8, no daylight saving), whatever the machine's time zone: the same
- * day as chinaDate() in rectification/escalation.ts (offices work in local dates).
+ * The China calendar day (UTC+8 all year, no daylight saving since 1991) of an instant, by default
+ * now, whatever the machine's time zone: offices work in local dates. The one "today" of the server.
  */
-export const todayIso = (now = new Date()) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaDate = (instant = new Date()): string =>
+  new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 export * from "./checklist";
-export { addDays, addMonths, computeDueDate, daysBetween, overdueDays } from "./due-date";
+export { addDays, addMonths, chinaDate, computeDueDate, daysBetween, overdueDays } from "./due-date";
 export * from "./list-overdue-work-items";
 export * from "./list-round-work-items";
 export * from "./mark-work-item";

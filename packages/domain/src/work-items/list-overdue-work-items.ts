@@ -3,14 +3,14 @@ import type { Ctx } from "../access/ctx";
 import { committeesWhere } from "../access/policies";
 import { roundName } from "../rounds/round-name";
 import { loadDueContext } from "./due-context";
-import { todayIso } from "./due-date";
+import { chinaDate } from "./due-date";
 import { presentWorkItem, queryWorkItems } from "./list-round-work-items";
 
 /**
  * Every overdue work item of the committee's open rounds (office and leading group), most overdue
  * first, with a count per round.
  */
-export async function listOverdueWorkItems(ctx: Ctx, today = todayIso()) {
+export async function listOverdueWorkItems(ctx: Ctx, today = chinaDate()) {
   const committeeIds = committeesWhere(ctx.actor, ["officeStaff", "leadership"]);
   if (!committeeIds.length) return { today, total: 0, rounds: [], items: [] };
   const open = await ctx.db

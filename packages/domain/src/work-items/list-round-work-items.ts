@@ -18,7 +18,7 @@ import { AppError } from "../model/errors";
 import { roundName } from "../rounds/round-name";
 import type { WorkItemOwner } from "./checklist";
 import { type DueContext, loadDueContext } from "./due-context";
-import { overdueDays, todayIso } from "./due-date";
+import { chinaDate, overdueDays } from "./due-date";
 import {
   canMarkWorkItem,
   visibleWorkItems,
@@ -134,7 +134,7 @@ export async function loadRound(tx: Tx, roundId: string) {
  * A round's work items the actor may see, with where each group and target stands per stage
  * (done / total, overdue and by how many days) and the open items of the current stage.
  */
-export async function listRoundWorkItems(ctx: Ctx, roundId: string, today = todayIso()) {
+export async function listRoundWorkItems(ctx: Ctx, roundId: string, today = chinaDate()) {
   const round = await loadRound(ctx.db, roundId);
   const scope = await workItemScope(ctx.db, ctx.actor, round);
   if (!scope) throw new AppError("round.not_found");

@@ -3,7 +3,7 @@ import type { Ctx } from "../access/ctx";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../model/errors";
 import { loadDueContext } from "./due-context";
-import { todayIso } from "./due-date";
+import { chinaDate } from "./due-date";
 import { loadRound, presentWorkItem, queryWorkItems } from "./list-round-work-items";
 import { canMarkWorkItem, visibleWorkItems, workItemScope } from "./work-item-access";
 
@@ -19,7 +19,7 @@ export interface MarkWorkItemInput {
  * canMarkWorkItem). An item the actor cannot see is not found; one they see but do not own is
  * forbidden; a closed round's items no longer change.
  */
-export async function markWorkItem(ctx: Ctx, itemId: string, input: MarkWorkItemInput, today = todayIso()) {
+export async function markWorkItem(ctx: Ctx, itemId: string, input: MarkWorkItemInput, today = chinaDate()) {
   if (input.doneOn && input.doneOn > today) throw new AppError("work_item.done_in_future");
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.select().from(workItems).where(eq(workItems.id, itemId)).for("update");
