@@ -133,9 +133,9 @@ describe("one round of inspection in the browser", () => {
       await shot(page, "03-member-new-finding");
       await page.getByRole("button", { name: /提\s*交/ }).click();
       await success(page, /已登记|提交/);
-      // The workpaper needs two inspectors' signatures, a review, then the leader's approval.
-      await page.getByRole("menuitem", { name: /巡察发现问题/ }).click();
-      await page.getByRole("button", { name: "违规发放津补贴" }).click();
+      // The new finding opens in its drawer. Its workpaper needs two inspectors' signatures, a
+      // review, then the leader's approval.
+      await page.locator(".ant-drawer-title", { hasText: /问题 \d+：违规发放津补贴/ }).waitFor();
       await signWorkpaper(page);
     });
     await asUser("leader-approves", async (page) => {

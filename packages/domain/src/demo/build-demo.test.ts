@@ -11,7 +11,7 @@ import { buildDemoFieldwork } from "./build-fieldwork";
 import type { DemoActors } from "./demo-rows";
 
 const today = new Date("2026-11-23T08:00:00Z");
-const todayIso = "2026-11-23";
+const chinaDate = "2026-11-23";
 
 function build(seed = 7) {
   const registry = buildDemoRegistry(seed, today);
@@ -118,7 +118,7 @@ describe("demo builder", () => {
     }
     const fedBack = new Set(work.findings.filter((f) => f.feedbackId).map((f) => f.id));
     for (const m of work.measures) expect(fedBack.has(m.findingId)).toBe(true);
-    for (const p of work.progressUpdates) expect(p.reportedOn <= todayIso).toBe(true);
+    for (const p of work.progressUpdates) expect(p.reportedOn <= chinaDate).toBe(true);
   });
 
   it("assigns a target at most once per round, to groups with one leader each", () => {
@@ -151,7 +151,7 @@ describe("demo builder", () => {
               .sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
             return { deadline: m.deadline, latest: updates.at(-1)?.completion as "done" | undefined };
           });
-        return rectificationState(f.closedAt != null, measures, todayIso);
+        return rectificationState(f.closedAt != null, measures, chinaDate);
       });
     expect(new Set(states)).toEqual(new Set(["noPlan", "inProgress", "overdue", "reported", "closed"]));
     const reopened = work.closeOuts.filter((c) => c.action === "reopen");
@@ -318,7 +318,7 @@ describe("demo builder", () => {
       expect(conductResponses.filter((r) => r.groupId === g.id)).toHaveLength(used);
       expect(used).toBeGreaterThan(0);
     }
-    for (const r of conductResponses) expect(r.answeredOn <= todayIso).toBe(true);
+    for (const r of conductResponses) expect(r.answeredOn <= chinaDate).toBe(true);
   });
 
   it("writes the fieldwork deterministically: workpapers, interviews, briefings and the tips to send", () => {

@@ -2,9 +2,8 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DEADLINES } from "../committee-settings/deadlines";
 import { ESCALATION_STEPS, type EscalationStep } from "../model/rectification";
-import { addDays, daysBetween } from "../work-items/due-date";
+import { addDays, chinaDate, daysBetween } from "../work-items/due-date";
 import {
-  chinaDate,
   DEFAULT_ESCALATION_LADDER,
   dueEscalationSteps,
   type EscalationItem,

@@ -1,5 +1,5 @@
 import { auditLog, desc, eq, queryRows, sql, type Tx } from "@xuncha/db";
-import { type ChainVerdict, verifyAuditChain } from "@xuncha/domain";
+import { type ChainVerdict, chinaDate, verifyAuditChain } from "@xuncha/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs } from "../../../test/client";
 import { createTestApp, type TestApp } from "../../../test/test-app";
@@ -20,8 +20,7 @@ type Entry = {
   actorName: string;
 };
 
-/** Today in China Standard Time. */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => chinaDate();
 
 describe("audit", () => {
   it("the audit administrator pages and filters the log", async () => {

@@ -1,5 +1,6 @@
 import { committees, eq, partnerDepartments } from "@xuncha/db";
 import { buildAccount, buildCommittee } from "@xuncha/db/testing";
+import { addDays, chinaDate } from "@xuncha/domain";
 import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
@@ -12,10 +13,8 @@ const { as, auditBy, refused } = kit;
 
 const ROUND = "测试届第一轮巡察";
 
-const day = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86400000);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-};
+/** The China day `offset` days from today, as the server counts days. */
+const day = (offset: number) => addDays(chinaDate(), offset);
 
 /** The sheet's rows as plain values (dates as YYYY-MM-DD), row 1 first. */
 async function sheetRows(res: LightMyRequestResponse): Promise<unknown[][]> {

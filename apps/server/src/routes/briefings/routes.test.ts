@@ -1,5 +1,6 @@
 import { eq, findings, partnerDepartments, rounds } from "@xuncha/db";
 import { buildAccount, buildTarget } from "@xuncha/db/testing";
+import { addDays, chinaDate } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { loginAs } from "../../../test/client";
 import { multipart, PNG } from "../../../test/multipart";
@@ -9,10 +10,8 @@ import { buildWorld, type World } from "../../../test/world";
 const kit = routeTestKit();
 const { as, audited, auditBy, refused } = kit;
 
-const day = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86400000);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-};
+/** The China day `offset` days from today, as the server counts days. */
+const day = (offset: number) => addDays(chinaDate(), offset);
 
 interface Request {
   id: string;

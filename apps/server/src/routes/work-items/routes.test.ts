@@ -1,6 +1,6 @@
 import { and, eq, groupTargets, rounds, workItems } from "@xuncha/db";
 import { buildFeedback, buildGroup, buildRound, buildTarget } from "@xuncha/db/testing";
-import { addDays, DEFAULT_CHECKLIST, daysBetween } from "@xuncha/domain";
+import { addDays, chinaDate, DEFAULT_CHECKLIST, daysBetween } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../../test/client";
 import { routeTestKit } from "../../../test/route-kit";
@@ -11,10 +11,7 @@ const { as, audited, refused } = kit;
 
 const count = (scope: "round" | "group" | "target") =>
   DEFAULT_CHECKLIST.filter((c) => c.scope === scope).length;
-const today = () => {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-};
+const today = () => chinaDate();
 
 interface Item {
   id: string;
