@@ -71,9 +71,5 @@ export function overdueDays(dueOn: string | null, doneOn: string | null, today: 
   return days > 0 ? days : null;
 }
 
-/**
- * The China calendar day (UTC+8 all year, no daylight saving since 1991) of an instant, by default
- * now, whatever the machine's time zone: offices work in local dates. The one "today" of the server.
- */
-export const chinaDate = (instant = new Date()): string =>
-  new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+// The one "today" of the server and the browser lives in the shared model.
+export { chinaDate } from "../model/dates";

@@ -1,4 +1,5 @@
 import { PrinterOutlined } from "@ant-design/icons";
+import { chinaDate } from "@xuncha/domain/model";
 import { App, Button, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Navigate } from "react-router-dom";
@@ -22,7 +23,6 @@ import { CloseOutModal } from "./close-out";
 import { LedgerItemDetail, ledgerColumns } from "./ledger-columns";
 import { LedgerFilters, ledgerQuery, useLedgerFilters } from "./ledger-filters";
 import { LedgerSumsText, RatesCard } from "./ledger-rates";
-import { chinaToday } from "./measure-list";
 
 /** 整改台账 for the office and reviewers: one row per fed-back problem, coloured by state. */
 export function LedgerPage() {
@@ -45,7 +45,7 @@ export function LedgerPage() {
 
   if (contactOnly) return <Navigate to="/rectification/mine" replace />;
   const items = ledger.data?.items ?? [];
-  const today = ledger.data?.today ?? chinaToday();
+  const today = ledger.data?.today ?? chinaDate();
 
   const reopen = async (reason: string) => {
     if (!reopening) return;

@@ -1,4 +1,4 @@
-import { COMPLETIONS } from "@xuncha/domain/model";
+import { COMPLETIONS, chinaDate } from "@xuncha/domain/model";
 import { Button, Card, Descriptions, Empty, Space, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { formatDate } from "../../app/format";
@@ -7,10 +7,6 @@ import { FileLinks } from "../../components/file-links";
 import { StatusTagView } from "../../components/status-tag";
 import type { Measure } from "./api";
 import { OutcomesDrawer } from "./measure-drawer";
-
-/** Today's China calendar day (UTC+8), whatever the browser's time zone, as the server computes states. */
-export const chinaToday = (now = new Date()) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A measure's outcomes in one line, or null when none are recorded. */
 export function outcomesText(m: Measure): string | null {
@@ -27,7 +23,7 @@ export function MeasureList({
   measures,
   onReport,
   onOutcomesSaved,
-  today = chinaToday(),
+  today = chinaDate(),
 }: {
   measures: Measure[];
   /** When given, each open measure shows a "report progress" button. */

@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { chinaDate } from "@xuncha/domain/model";
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Statistic, Tag, Typography } from "antd";
 import { useState } from "react";
 import { PageLoading } from "../../app/app-layout";
@@ -10,7 +11,7 @@ import { StatusTagView } from "../../components/status-tag";
 import { SEVERITY_COLORS, severityLabel } from "../findings/finding-labels";
 import type { Ledger, LedgerItem, Measure } from "./api";
 import { MeasureDrawer } from "./measure-drawer";
-import { chinaToday, MeasureList } from "./measure-list";
+import { MeasureList } from "./measure-list";
 import { ProgressDrawer } from "./progress-drawer";
 
 /** What the contact must do next for one problem, in plain words. */
@@ -165,7 +166,7 @@ export function ProblemProgress() {
             <ProblemCard
               key={item.finding.id}
               item={item}
-              today={ledger.data?.today ?? chinaToday()}
+              today={ledger.data?.today ?? chinaDate()}
               onAddMeasure={() => setAdding(item)}
               onReport={(m) => setReporting(m)}
               onOutcomesSaved={ledger.reload}
