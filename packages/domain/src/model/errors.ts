@@ -67,6 +67,8 @@ export const ERRORS = {
   "feedback.not_found": [404, "反馈不存在"],
   "measure.not_found": [404, "整改措施不存在"],
   "measure.finding_not_fed_back": [409, "问题尚未反馈，不能制定整改措施"],
+  "progress.date_in_future": [400, "进展日期不能晚于今天"],
+  "progress.date_before_latest": [409, "进展日期不能早于该措施上一次报送的日期"],
   "closeout.not_ready": [409, "整改措施尚未全部报告完成，不能销号"],
   "closeout.already_closed": [409, "该问题已销号"],
   "closeout.not_closed": [409, "该问题尚未销号"],

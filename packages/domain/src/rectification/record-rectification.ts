@@ -1,4 +1,4 @@
-import { eq, measures, progressFiles, progressUpdates, type Tx } from "@xuncha/db";
+import { desc, eq, measures, progressFiles, progressUpdates, type Tx } from "@xuncha/db";
 import type { Actor } from "../access/actor";
 import type { Ctx } from "../access/ctx";
 import { contactTargetIds } from "../access/policies";
@@ -7,6 +7,7 @@ import { claimFiles } from "../files/store-file";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
+import { chinaDate } from "../work-items/due-date";
 import { assertPlanEditable } from "./review-subject";
 
 export interface MeasureInput {
@@ -64,6 +65,7 @@ export async function reportProgress(
   ctx: Ctx,
   measureId: string,
   input: { reportedOn: string; content: string; completion: Completion; fileIds?: string[] | undefined },
+  now = new Date(),
 ) {
   return ctx.db.transaction(async (tx) => {
     const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId));
@@ -73,6 +75,21 @@ export async function reportProgress(
     } catch (e) {
       if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
       throw e;
+    }
+    // The latest update (by date) is the measure's standing, so dates only move forward: an update
+    // dated before the last one would be outranked by it, and one dated ahead would hide later ones.
+    if (input.reportedOn > chinaDate(now)) throw new AppError("progress.date_in_future");
+    const [latest] = await tx
+      .select({ reportedOn: progressUpdates.reportedOn })
+      .from(progressUpdates)
+      .where(eq(progressUpdates.measureId, measureId))
+      .orderBy(desc(progressUpdates.reportedOn))
+      .limit(1);
+    if (latest && input.reportedOn < latest.reportedOn) {
+      throw new AppError(
+        "progress.date_before_latest",
+        `进展日期不能早于该措施上一次报送的日期（${latest.reportedOn}）`,
+      );
     }
     const [update] = await tx
       .insert(progressUpdates)

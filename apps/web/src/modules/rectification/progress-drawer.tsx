@@ -1,4 +1,4 @@
-import { COMPLETIONS, type Completion } from "@xuncha/domain/model";
+import { COMPLETIONS, type Completion, chinaDate } from "@xuncha/domain/model";
 import { Alert, DatePicker, Form, Input, Radio, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { api, type StoredFile } from "../../app/api-client";
@@ -31,6 +31,16 @@ export function ProgressDrawer({
   const { run, pending } = useAction();
   const close = useGuardedClose(form, onClose);
   const completion = Form.useWatch("completion", form);
+  // Dates only move forward, as the server requires: from the last update's day to today.
+  const today = chinaDate();
+  const earliest = measure?.progress
+    .map((p) => p.reportedOn)
+    .sort()
+    .at(-1);
+  const outOfRange = (d: Dayjs) => {
+    const day = d.format("YYYY-MM-DD");
+    return day > today || (!!earliest && day < earliest);
+  };
 
   const submit = async (v: ProgressForm) => {
     if (!measure) return;
@@ -74,10 +84,10 @@ export function ProgressDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ reportedOn: dayjs(), completion: "unfinished" }}
+        initialValues={{ reportedOn: dayjs(today), completion: "unfinished" }}
       >
         <Form.Item name="reportedOn" label="报告日期" rules={[{ required: true, message: "请选择报告日期" }]}>
-          <DatePicker style={{ width: "100%" }} inputReadOnly />
+          <DatePicker style={{ width: "100%" }} inputReadOnly disabledDate={outOfRange} />
         </Form.Item>
         <Form.Item name="completion" label="完成情况" rules={[{ required: true }]}>
           <Radio.Group
