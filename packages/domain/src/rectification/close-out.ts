@@ -1,4 +1,4 @@
-import { asc, closeOuts, eq, findings, queryRows, sql, type Tx } from "@xuncha/db";
+import { asc, closeOuts, eq, findings, measures, progressUpdates, queryRows, sql, type Tx } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, committeesWhere } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -117,8 +117,18 @@ export async function closeOut(
   });
 }
 
-/** The office reopens a closed problem, with a reason; the approvals given before no longer count. */
-export async function reopenFinding(ctx: Ctx, findingId: string, input: { reason: string }) {
+/**
+ * The office reopens a closed problem, with a reason; the approvals given before no longer count.
+ * Each measure gets a dated update "未完成" carrying the reason, so the problem is in rectification
+ * again everywhere (ledger, rates, the sweep's deadlines): the target reports it done anew, with
+ * evidence, before another close-out. Earlier updates stay as they were.
+ */
+export async function reopenFinding(
+  ctx: Ctx,
+  findingId: string,
+  input: { reason: string },
+  now = new Date(),
+) {
   return ctx.db.transaction(async (tx) => {
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
     assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "finding.not_found");
@@ -134,6 +144,19 @@ export async function reopenFinding(ctx: Ctx, findingId: string, input: { reason
       .update(findings)
       .set({ closedAt: null, updatedAt: new Date() })
       .where(eq(findings.id, findingId));
+    const ids = await tx.select({ id: measures.id }).from(measures).where(eq(measures.findingId, findingId));
+    if (ids.length) {
+      await tx.insert(progressUpdates).values(
+        ids.map((m) => ({
+          measureId: m.id,
+          committeeId: finding.committeeId,
+          reportedOn: chinaDate(now),
+          content: `销号已撤销，须重新整改：${input.reason}`,
+          completion: "unfinished",
+          createdBy: ctx.actor.accountId!,
+        })),
+      );
+    }
     await recordAudit(tx, ctx.actor, {
       action: "finding.reopen",
       entity: "finding",

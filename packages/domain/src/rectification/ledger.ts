@@ -182,6 +182,8 @@ interface PageRow {
   target_name: string;
   round_number: number;
   term_name: string;
+  /** The target's plan is a draft or returned, or not opened yet: measures may change (assertPlanEditable). */
+  plan_editable: boolean;
 }
 
 const partiesOf = (actor: Actor, committeeId: string) =>
@@ -235,7 +237,9 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
           select st.id, st.committee_id, st.round_id, st.target_id, st.number, st.category, st.state,
                  f.title, f.description, f.severity, f.route, f.route_dept, f.closed_at,
                  t.name as target_name, r.number as round_number, tm.name as term_name,
-                 r.created_at as round_created
+                 r.created_at as round_created,
+                 not exists (select 1 from review_subjects s where s.feedback_id = f.feedback_id
+                   and s.kind = 'plan' and s.status in ('underReview', 'passed')) as plan_editable
           from st
           join findings f on f.id = st.id
           join targets t on t.id = st.target_id
@@ -379,7 +383,7 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
         })),
       },
       abilities: {
-        addMeasure: isContact && state !== "closed",
+        addMeasure: isContact && state !== "closed" && f.plan_editable,
         reportProgress: isContact && state !== "closed",
         editOutcomes: isContact && state !== "closed",
         closeOut: mayApprove.length > 0,
