@@ -70,7 +70,8 @@ const anyOf = (conditions: (SQL | undefined)[]): SQL => {
  *    those routed as clues (clues are for the office head only, ROLES.md);
  *  - a group: the findings of its own group;
  *  - a target's contact: its own findings once fed back, never those routed as clues;
- *  - 纪委监委: findings routed as clues; 组织部: findings routed to 组织部.
+ *  - 纪委监委: findings routed as clues; 组织部: findings handed to an organization department
+ *    (isOrganizationDept: "组织部", "县委组织部" …).
  */
 export function visibleFindings(actor: Actor): SQL {
   const readers = [
@@ -113,7 +114,8 @@ export function visibleFindings(actor: Actor): SQL {
       ? and(
           inArray(findings.committeeId, organization),
           eq(findings.route, "department"),
-          eq(findings.routeDept, "组织部"),
+          // isOrganizationDept in SQL.
+          sql`btrim(${findings.routeDept}) like '%组织部'`,
         )
       : undefined,
   ]);

@@ -4,6 +4,13 @@
  */
 
 /** The parties of a joint review (三方/四方联审), in display order. */
+/**
+ * Whether a receiving department (a finding's routeDept) is a party committee's organization
+ * department, whatever the committee's prefix: "组织部", "县委组织部", "中共青山县委组织部". Problems
+ * handed to it are seen by 组织部 and closed out with its approval too (access/policies.ts).
+ */
+export const isOrganizationDept = (name: string) => name.trim().endsWith("组织部");
+
 export const REVIEW_PARTIES = ["office", "disciplineCommission", "organizationDept", "group"] as const;
 export type ReviewParty = (typeof REVIEW_PARTIES)[number];
 export const REVIEW_PARTY_LABELS: Record<ReviewParty, string> = {

@@ -47,7 +47,16 @@ describe("close-out parties", () => {
       "office",
       "organizationDept",
     ]);
+    for (const dept of ["县委组织部", "中共青山县委组织部 "]) {
+      expect(closeOutParties({ route: "department", routeDept: dept })).toEqual([
+        "office",
+        "organizationDept",
+      ]);
+    }
     expect(closeOutParties({ route: "department", routeDept: "教育局" })).toEqual(["office"]);
+    expect(closeOutParties({ route: "department", routeDept: "组织部门联络组（教育局）" })).toEqual([
+      "office",
+    ]);
     expect(closeOutParties({ route: "clue", routeDept: "" })).toEqual(["office", "disciplineCommission"]);
   });
 

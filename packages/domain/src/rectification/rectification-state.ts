@@ -1,4 +1,5 @@
 import type { Completion } from "../model/enums";
+import { isOrganizationDept } from "../model/rectification";
 
 /** Where a fed-back problem stands in its rectification. */
 export type RectificationState = "noPlan" | "inProgress" | "overdue" | "reported" | "closed";
@@ -49,11 +50,11 @@ export const CLOSE_OUT_PARTY_ROLES = {
 /**
  * Who must approve the close-out of a problem: the office always; besides it the party the problem
  * was routed to, as the policies let it see the problem (access/policies.ts visibleFindings): 纪委监委
- * for problems routed as clues, 组织部 for problems handed to 组织部.
+ * for problems routed as clues, 组织部 for problems handed to an organization department.
  */
 export function closeOutParties(finding: { route: string | null; routeDept: string }): CloseOutParty[] {
   if (finding.route === "clue") return ["office", "disciplineCommission"];
-  if (finding.route === "department" && finding.routeDept.trim() === "组织部") {
+  if (finding.route === "department" && isOrganizationDept(finding.routeDept)) {
     return ["office", "organizationDept"];
   }
   return ["office"];

@@ -97,6 +97,7 @@ function DecisionCard({
             name="routeDept"
             label="接收部门"
             rules={[{ required: true, whitespace: true, message: "请填写接收部门" }]}
+            extra="移交组织部（如“县委组织部”）的问题，组织部可查看其整改，并参与销号审核。"
           >
             <Input maxLength={100} placeholder="如：县委组织部、县教育局" />
           </Form.Item>
