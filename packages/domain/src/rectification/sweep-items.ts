@@ -18,7 +18,9 @@ export interface SweepItem extends EscalationItem {
  * Every escalation item of a committee with its deadline, its done state and the steps already
  * taken, loaded with four set-based queries whatever the number of items (no query per item):
  *  - per feedback, the plan (due rectificationPlanAfterFeedback after it) and the final report
- *    (finalReportAfterFeedback): done once the subject of that kind is under review or passed;
+ *    (finalReportAfterFeedback): done once the subject of that kind is under review or passed; once
+ *    the subject is opened, its own due date (fixed then, and shown to the target) is the deadline,
+ *    so a later change of the settings does not move a date the target was given;
  *  - per measure, its own deadline: done once its latest progress says done or its finding is closed.
  */
 export async function loadEscalationItems(
@@ -34,9 +36,13 @@ export async function loadEscalationItems(
       given_on: string;
       plan_done: boolean;
       final_done: boolean;
+      plan_due_on: string | null;
+      final_due_on: string | null;
     }>(
       tx,
       sql`select f.id, f.target_id, f.round_id, f.given_on::text as given_on,
+            max(s.due_on) filter (where s.kind = 'plan')::text as plan_due_on,
+            max(s.due_on) filter (where s.kind = 'finalReport')::text as final_due_on,
             coalesce(bool_or(s.kind = 'plan' and s.status in ('underReview', 'passed')), false) as plan_done,
             coalesce(bool_or(s.kind = 'finalReport' and s.status in ('underReview', 'passed')), false)
               as final_done
@@ -80,14 +86,14 @@ export async function loadEscalationItems(
     items.push({
       ...base,
       kind: "plan",
-      deadline: due.planDueOn,
+      deadline: f.plan_due_on ?? due.planDueOn,
       done: f.plan_done,
       taken: takenOf("plan", f.id),
     });
     items.push({
       ...base,
       kind: "finalReport",
-      deadline: due.finalReportDueOn,
+      deadline: f.final_due_on ?? due.finalReportDueOn,
       done: f.final_done,
       taken: takenOf("finalReport", f.id),
     });

@@ -187,6 +187,31 @@ describe("escalation sweep", () => {
     ]);
   });
 
+  it("an opened plan is due on its own date (fixed when it was opened), not on today's settings", async () => {
+    const w = await buildWorld(db());
+    // The settings now say 2026-11-01; the draft plan was opened when they gave 2026-11-20.
+    const fb = await feedback(w, "2026-10-01");
+    await db().insert(reviewSubjects).values({
+      committeeId: w.committee.id,
+      feedbackId: fb.id,
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      kind: "plan",
+      title: "整改方案",
+      dueOn: "2026-11-20",
+      createdBy: w.accounts.contactA.id,
+    });
+    const plan = async () => (await stepsOf(fb.id)).filter((s) => s.itemKind === "plan");
+    expect((await sweepOne(w, "2026-11-02")).steps).toBe(0);
+    expect((await sweepOne(w, "2026-11-12")).steps).toBe(0);
+    await sweep(w, "2026-11-13");
+    expect((await plan()).map((s) => [s.step, s.takenOn, s.deadline])).toEqual([
+      ["reminder", "2026-11-13", "2026-11-20"],
+    ]);
+    await sweep(w, "2026-11-21");
+    expect((await plan()).map((s) => s.step)).toEqual(["reminder", "urgingLetter"]);
+  });
+
   it("one letter per target lists all of its late measures; done and closed ones are left out", async () => {
     const w = await buildWorld(db());
     const fbA = await feedback(w, "2026-11-01");
