@@ -1,5 +1,6 @@
 import { and, asc, auditLog, closeOuts, eq, measures, progressUpdates } from "@xuncha/db";
 import { buildAccount, buildFeedback, buildFinding, buildTarget } from "@xuncha/db/testing";
+import { addDays, chinaDate } from "@xuncha/domain";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorOf, loginAs, type Session } from "../../../test/client";
@@ -223,16 +224,35 @@ describe("progress updates", () => {
       `/api/measures/${m.id}/progress`,
       progressBody({ reportedOn: "2026-11-20", content: "已全部清退", completion: "done" }),
     );
-    // A late entry for an earlier date goes in its place by date.
+    // The same day again is fine; the last entry of the day is the latest.
     await contact.post(
       `/api/measures/${m.id}/progress`,
-      progressBody({ reportedOn: "2026-11-10", content: "已清退8万元", completion: "basicallyDone" }),
+      progressBody({ reportedOn: "2026-11-20", content: "补充退款凭证", completion: "done" }),
     );
+    // Dates only move forward: an entry dated before the last one, or after today, is refused.
+    const late = await refused(
+      contact,
+      (s) =>
+        s.post(
+          `/api/measures/${m.id}/progress`,
+          progressBody({ reportedOn: "2026-11-10", content: "已清退8万元", completion: "basicallyDone" }),
+        ),
+      409,
+      "progress.date_before_latest",
+    );
+    expect(late.message).toBe("进展日期不能早于该措施上一次报送的日期（2026-11-20）");
+    const ahead = await refused(
+      contact,
+      (s) => s.post(`/api/measures/${m.id}/progress`, progressBody({ reportedOn: addDays(chinaDate(), 1) })),
+      400,
+      "progress.date_in_future",
+    );
+    expect(ahead.message).toBe("进展日期不能晚于今天");
     const item = await itemOf(contact, f.id);
     expect(item!.measures[0]!.progress.map((p) => [p.reportedOn, p.completion, p.content])).toEqual([
       ["2026-11-01", "unfinished", "已清退3万元"],
-      ["2026-11-10", "basicallyDone", "已清退8万元"],
       ["2026-11-20", "done", "已全部清退"],
+      ["2026-11-20", "done", "补充退款凭证"],
     ]);
     expect(item!.measures[0]!.latest).toBe("done");
     expect(
@@ -242,7 +262,7 @@ describe("progress updates", () => {
     expect(entries.map((e) => (e.summary as { reportedOn: string }).reportedOn)).toEqual([
       "2026-11-01",
       "2026-11-20",
-      "2026-11-10",
+      "2026-11-20",
     ]);
     expect(entries.every((e) => e.actorId === contact.id)).toBe(true);
   });
@@ -334,7 +354,7 @@ const history = (findingId: string) =>
     .orderBy(asc(closeOuts.createdAt), asc(closeOuts.action));
 
 describe("the state of a problem, close-out and reopening", () => {
-  it("moves noPlan → inProgress → overdue → reported → closed, and back to reported when reopened", async () => {
+  it("moves noPlan → inProgress → overdue → reported → closed, and back into rectification when reopened", async () => {
     const w = await buildWorld(kit.t.database.db);
     const f = await finding(w);
     const contact = await as(w, "contactA");
@@ -405,7 +425,20 @@ describe("the state of a problem, close-out and reopening", () => {
 
     const reopened = await office.post(`/api/findings/${f.id}/reopen`, { reason: "回访发现问题反弹" });
     expect(reopened.json()).toEqual({ ok: true });
-    expect(await stateOf(office, f.id)).toBe("reported");
+    // Each measure gets a dated 未完成 with the reason: the problem is in rectification again (the
+    // late measure's deadline has passed: overdue), and its earlier updates are kept.
+    const back = await itemOf(contact, f.id);
+    expect(back!.state).toBe("overdue");
+    for (const m of back!.measures) {
+      expect(m.progress.at(-1)).toMatchObject({
+        reportedOn: chinaDate(),
+        completion: "unfinished",
+        content: "销号已撤销，须重新整改：回访发现问题反弹",
+      });
+      expect(m.progress.length).toBeGreaterThan(1);
+    }
+    expect(back!.abilities).toMatchObject({ reportProgress: true, editOutcomes: true });
+    await refused(office, (s) => s.post(`/api/findings/${f.id}/close-out`, {}), 409, "closeout.not_ready");
     const [re] = await audited("finding.reopen", f.id);
     expect(re).toMatchObject({ actorId: office.id, summary: { reason: "回访发现问题反弹" } });
     expect((await history(f.id)).map((h) => [h.action, h.party, h.reason])).toEqual([
@@ -413,8 +446,17 @@ describe("the state of a problem, close-out and reopening", () => {
       ["close", null, "佐证材料齐全"],
       ["reopen", null, "回访发现问题反弹"],
     ]);
-    // Reopening resets the approvals: the office approves again to close it again.
+    // The target reports both measures done again; reopening reset the approvals, so the office
+    // approves again to close it again.
+    for (const m of [late, later]) {
+      const res = await contact.post(
+        `/api/measures/${m.id}/progress`,
+        progressBody({ reportedOn: chinaDate(), content: "重新整改到位", completion: "done" }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    }
     const again = await itemOf(office, f.id);
+    expect(again!.state).toBe("reported");
     expect(again!.closeOut.approvals).toEqual([]);
     expect(again!.abilities.approveAs).toEqual(["office"]);
     expect((await office.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({ closed: true });
@@ -461,11 +503,12 @@ describe("the state of a problem, close-out and reopening", () => {
 
   it("a problem handed to 组织部 closes only once the office and 组织部 both approved; reopening resets both", async () => {
     const w = await buildWorld(kit.t.database.db);
-    const f = await finding(w, { route: "department", routeDept: "组织部" });
+    // Handed to "县委组织部": any organization department's name counts as 组织部.
+    const f = await finding(w, { route: "department", routeDept: "县委组织部" });
     const contact = await as(w, "contactA");
     const office = await as(w, "office");
     const organization = await as(w, "organization");
-    await doneWithEvidence(contact, f.id);
+    const m = await doneWithEvidence(contact, f.id);
     expect((await itemOf(office, f.id))!.closeOut.required).toEqual(["office", "organizationDept"]);
     expect((await itemOf(organization, f.id))!.abilities.approveAs).toEqual(["organizationDept"]);
 
@@ -504,6 +547,16 @@ describe("the state of a problem, close-out and reopening", () => {
 
     await office.post(`/api/findings/${f.id}/reopen`, { reason: "回访发现反弹" });
     expect((await itemOf(office, f.id))!.closeOut.approvals).toEqual([]);
+    await refused(
+      organization,
+      (s) => s.post(`/api/findings/${f.id}/close-out`, {}),
+      409,
+      "closeout.not_ready",
+    );
+    await contact.post(
+      `/api/measures/${m.id}/progress`,
+      progressBody({ reportedOn: chinaDate(), content: "重新整改到位", completion: "done" }),
+    );
     expect((await organization.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({
       closed: false,
       waiting: ["office"],
@@ -765,7 +818,7 @@ describe("the ledger", () => {
     w = await buildWorld(kit.t.database.db);
     f.closedA = await finding(w, { closedAt: new Date() });
     f.openA = await finding(w);
-    f.deptA = await finding(w, { route: "department", routeDept: "组织部" });
+    f.deptA = await finding(w, { route: "department", routeDept: "中共青山县委组织部" });
     f.closedB = await finding(w, { target: "B", closedAt: new Date() });
     f.notFedBack = await finding(w, { fedBack: false });
     f.clueA = await finding(w, { route: "clue", fedBack: false });
