@@ -346,7 +346,9 @@ async function takeBatch(
     document ? `${document.title}（${document.number}）。` : "以下整改事项临近完成时限，请抓紧办理：",
     ...items.map((i, n) => `${n + 1}. ${i.label}（完成时限：${i.deadline}）`),
   ].join("\n");
-  const dedupeKey = `escalation:${targetId}:${step}:${today}`;
+  // Per batch: its step rows are new and never taken twice, so a second batch for the same target and
+  // step on the same day (an item that fell due later that day) is still delivered.
+  const dedupeKey = `escalation:${targetId}:${step}:${today}:${[...stepIds].sort()[0]}`;
   const contacts = await accountsWithRole(tx, committeeId, "targetContact", { targetId });
   let notified = await notify(tx, contacts, {
     committeeId,

@@ -107,7 +107,7 @@ describe("escalation sweep", () => {
     expect(contactNotes).toEqual([
       expect.objectContaining({
         kind: "escalation.reminder",
-        dedupeKey: `escalation:${w.targetA.id}:reminder:2026-10-26`,
+        dedupeKey: `escalation:${w.targetA.id}:reminder:2026-10-26:${(await stepsOf(fb.id))[0]!.id}`,
         link: "/rectification/my-escalations",
       }),
     ]);
@@ -210,6 +210,24 @@ describe("escalation sweep", () => {
     ]);
     await sweep(w, "2026-11-21");
     expect((await plan()).map((s) => s.step)).toEqual(["reminder", "urgingLetter"]);
+  });
+
+  it("a second letter for the same target on the same day reaches the contact too", async () => {
+    const w = await buildWorld(db());
+    const fb = await feedback(w, "2026-10-01");
+    await findingWithMeasures(w, fb.id, ["2026-10-20"]);
+    const letters = async () =>
+      (await db().select().from(notifications).where(eq(notifications.accountId, w.accounts.contactA.id)))
+        .filter((n) => n.kind === "escalation.urgingLetter")
+        .map((n) => n.body);
+    await sweep(w, "2026-10-25");
+    expect(await letters()).toHaveLength(1);
+    // Later that day a measure is added whose deadline has already passed.
+    await findingWithMeasures(w, fb.id, ["2026-10-22"], "A", "公车私用");
+    await sweep(w, "2026-10-25");
+    const bodies = await letters();
+    expect(bodies).toHaveLength(2);
+    expect(bodies.filter((b) => b.includes("公车私用"))).toHaveLength(1);
   });
 
   it("one letter per target lists all of its late measures; done and closed ones are left out", async () => {
