@@ -1,10 +1,22 @@
-import { asc, closeOuts, eq, findings, measures, progressUpdates, queryRows, sql, type Tx } from "@xuncha/db";
+import {
+  asc,
+  closeOuts,
+  eq,
+  findings,
+  measures,
+  progressUpdates,
+  queryRows,
+  sql,
+  type Tx,
+  targets,
+} from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, committeesWhere } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
 import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
+import { accountsWithRole, notify } from "../notifications/notify";
 import { chinaDate } from "../work-items/due-date";
 import {
   approvedParties,
@@ -31,6 +43,41 @@ async function stateOf(tx: Tx, finding: { id: string; closedAt: Date | null }, t
     today,
   );
   return { state, evidence: rows.reduce((n, r) => n + Number(r.files), 0) };
+}
+
+/** Where the ledger lists the problems waiting for close-out, and where a contact follows its own. */
+export const READY_FOR_CLOSE_OUT_PATH = "/rectification?state=reported";
+export const MY_PROGRESS_PATH = "/rectification/mine?tab=progress";
+
+async function targetName(tx: Tx, targetId: string) {
+  const [t] = await tx.select({ name: targets.name }).from(targets).where(eq(targets.id, targetId));
+  return t?.name ?? "";
+}
+
+/**
+ * After a progress update: once every measure of the problem is reported done (the update made it
+ * so), each party whose close-out approval it needs is told, once per such update.
+ */
+export async function notifyIfReadyForCloseOut(
+  tx: Tx,
+  finding: typeof findings.$inferSelect,
+  updateId: string,
+  today: string,
+) {
+  const { state } = await stateOf(tx, finding, today);
+  if (state !== "reported") return;
+  const accountIds: string[] = [];
+  for (const party of closeOutParties(finding)) {
+    accountIds.push(...(await accountsWithRole(tx, finding.committeeId, CLOSE_OUT_PARTY_ROLES[party])));
+  }
+  await notify(tx, accountIds, {
+    committeeId: finding.committeeId,
+    kind: "closeout.ready",
+    title: `待销号审核：${await targetName(tx, finding.targetId)}问题 ${finding.number} 已报告整改完成`,
+    body: finding.title,
+    link: READY_FOR_CLOSE_OUT_PATH,
+    dedupeKey: `closeout-ready:${updateId}`,
+  });
 }
 
 /** The party the actor approves for: the one asked for, or the only one it holds in the committee. */
@@ -133,13 +180,16 @@ export async function reopenFinding(
     const finding = await loadFindingForChange(tx, ctx.actor, findingId);
     assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "finding.not_found");
     if (!finding.closedAt) throw new AppError("closeout.not_closed");
-    await tx.insert(closeOuts).values({
-      committeeId: finding.committeeId,
-      findingId,
-      action: "reopen",
-      reason: input.reason,
-      actorId: ctx.actor.accountId!,
-    });
+    const [reopening] = await tx
+      .insert(closeOuts)
+      .values({
+        committeeId: finding.committeeId,
+        findingId,
+        action: "reopen",
+        reason: input.reason,
+        actorId: ctx.actor.accountId!,
+      })
+      .returning({ id: closeOuts.id });
     await tx
       .update(findings)
       .set({ closedAt: null, updatedAt: new Date() })
@@ -157,6 +207,18 @@ export async function reopenFinding(
         })),
       );
     }
+    await notify(
+      tx,
+      await accountsWithRole(tx, finding.committeeId, "targetContact", { targetId: finding.targetId }),
+      {
+        committeeId: finding.committeeId,
+        kind: "finding.reopened",
+        title: `问题 ${finding.number} 已撤销销号，须重新整改`,
+        body: `${finding.title}\n撤销理由：${input.reason}`,
+        link: MY_PROGRESS_PATH,
+        dedupeKey: `reopen:${reopening!.id}`,
+      },
+    );
     await recordAudit(tx, ctx.actor, {
       action: "finding.reopen",
       entity: "finding",

@@ -8,6 +8,7 @@ import { loadFindingForChange } from "../findings/load-finding";
 import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
 import { chinaDate } from "../work-items/due-date";
+import { notifyIfReadyForCloseOut } from "./close-out";
 import { assertPlanEditable } from "./review-subject";
 
 export interface MeasureInput {
@@ -70,12 +71,10 @@ export async function reportProgress(
   return ctx.db.transaction(async (tx) => {
     const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId));
     if (!measure) throw new AppError("measure.not_found");
-    try {
-      await loadForContact(tx, ctx.actor, measure.findingId);
-    } catch (e) {
+    const finding = await loadForContact(tx, ctx.actor, measure.findingId).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
       throw e;
-    }
+    });
     // The latest update (by date) is the measure's standing, so dates only move forward: an update
     // dated before the last one would be outranked by it, and one dated ahead would hide later ones.
     if (input.reportedOn > chinaDate(now)) throw new AppError("progress.date_in_future");
@@ -115,6 +114,7 @@ export async function reportProgress(
       committeeId: measure.committeeId,
       summary: { reportedOn: input.reportedOn, completion: input.completion, files: fileIds.length },
     });
+    if (input.completion === "done") await notifyIfReadyForCloseOut(tx, finding, update!.id, chinaDate(now));
     return update!;
   });
 }

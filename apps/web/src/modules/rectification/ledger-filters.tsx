@@ -27,9 +27,15 @@ export const ledgerQuery = (f: LedgerFilterValues) => ({
   closed: f.closed,
 });
 
-/** The ledger's filters, held by the page; `change` sets some of them and goes back to the first page. */
-export function useLedgerFilters(setPage: (page: number) => void) {
-  const [values, setValues] = useState<LedgerFilterValues>({ overdue: false });
+/**
+ * The ledger's filters, held by the page; `change` sets some of them and goes back to the first page.
+ * A link may open the ledger on a state (?state=reported from a 待销号审核 notification).
+ */
+export function useLedgerFilters(setPage: (page: number) => void, initialState?: string | null) {
+  const [values, setValues] = useState<LedgerFilterValues>(() => ({
+    overdue: false,
+    state: initialState && initialState in LEDGER_STATE_LABELS ? (initialState as LedgerState) : undefined,
+  }));
   const change = (patch: Partial<LedgerFilterValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     setPage(1);

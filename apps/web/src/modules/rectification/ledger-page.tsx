@@ -2,7 +2,7 @@ import { PrinterOutlined } from "@ant-design/icons";
 import { chinaDate } from "@xuncha/domain/model";
 import { App, Button, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Navigate } from "react-router-dom";
+import { Navigate, useSearchParams } from "react-router-dom";
 import { api } from "../../app/api-client";
 import { useMe } from "../../app/auth";
 import { notifySuccess } from "../../app/notify";
@@ -32,7 +32,8 @@ export function LedgerPage() {
     hasRole(me, "targetContact") &&
     !hasRole(me, "officeStaff", "leadership", "disciplineReviewer", "organizationReviewer");
   const { page, pageSize, setPage, pagination } = useServerPaging(50, [20, 50, 100, 200]);
-  const { values, change } = useLedgerFilters(setPage);
+  const [params] = useSearchParams();
+  const { values, change } = useLedgerFilters(setPage, params.get("state"));
   const filters = ledgerQuery(values);
   const ledger = useRequest<Ledger>(contactOnly ? null : "/rectification/ledger", {
     ...filters,
@@ -63,7 +64,8 @@ export function LedgerPage() {
     onReopen: (i) =>
       modal.confirm({
         title: "重新打开已销号的问题？",
-        content: "重新打开后，该问题不再计入已整改，整改率随之变化；须填写理由并记入审计日志。",
+        content:
+          "重新打开后，该问题不再计入已整改，整改率随之变化；各项措施记为“未完成”，被巡察单位须重新报告完成、经审核后再销号。须填写理由，并记入审计日志。",
         okText: "继续",
         cancelText: "取消",
         onOk: () => setReopening(i),
