@@ -25,6 +25,7 @@ import { DOCX_MIME } from "../documents/issue-document";
 import { sha256 } from "../files/store-file";
 import { COMPLETIONS } from "../model/enums";
 import { AppError } from "../model/errors";
+import { accountsWithRole, notify } from "../notifications/notify";
 import { chinaDate } from "../work-items/due-date";
 import {
   checkDisclosureWording,
@@ -357,6 +358,8 @@ export async function updateDisclosure(
   return getDisclosure(ctx, id);
 }
 
+export const DISCLOSURES_PATH = "/rectification/follow-up?tab=disclosures";
+
 async function transition(
   ctx: Ctx,
   id: string,
@@ -370,10 +373,25 @@ async function transition(
   await ctx.db.transaction(async (tx) => {
     const row = await loadForChange(tx, ctx.actor, id, role);
     if (!from.includes(row.status as DisclosureStatus)) throw new AppError(refusal);
+    const at = new Date();
     await tx
       .update(disclosures)
-      .set({ ...extra, status: to, updatedAt: new Date() })
+      .set({ ...extra, status: to, updatedAt: at })
       .where(eq(disclosures.id, id));
+    // Whose action is now due: the leading group approves a submission; the office publishes or revises.
+    const submitted = to === "submitted";
+    await notify(tx, await accountsWithRole(tx, row.committeeId, submitted ? "leadership" : "officeStaff"), {
+      committeeId: row.committeeId,
+      kind: `disclosure.${to}`,
+      title: submitted
+        ? `整改公开待审批：${row.title}`
+        : to === "approved"
+          ? `整改公开已批准，可以发布：${row.title}`
+          : `整改公开被退回修改：${row.title}`,
+      body: typeof summary.note === "string" ? summary.note : "",
+      link: DISCLOSURES_PATH,
+      dedupeKey: `disclosure:${id}:${to}:${at.toISOString()}`,
+    });
     await recordAudit(tx, ctx.actor, {
       action: `disclosure.${to === "submitted" ? "submit" : to === "approved" ? "approve" : "return"}`,
       entity: "disclosure",
