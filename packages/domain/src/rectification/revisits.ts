@@ -6,6 +6,7 @@ import {
   findings,
   groupTargets,
   inArray,
+  queryRows,
   revisits,
   rounds,
   type SQL,
@@ -20,8 +21,9 @@ import { assertInCommittee, committeesWhere, contactTargetIds } from "../access/
 import { recordAudit } from "../audit/record-audit";
 import { loadSetting } from "../committee-settings/setting";
 import { AppError } from "../model/errors";
+import { accountsWithRole, notify } from "../notifications/notify";
 import { roundName } from "../rounds/round-name";
-import { chinaDate } from "../work-items/due-date";
+import { addDays, chinaDate } from "../work-items/due-date";
 import { reopenFinding } from "./close-out";
 import {
   planRevisitDates,
@@ -61,6 +63,53 @@ const PARTY_ROLES = {
   disciplineCommission: "disciplineReviewer",
   organizationDept: "organizationReviewer",
 } as const;
+
+export const REVISITS_PATH = "/rectification/follow-up?tab=revisits";
+
+/**
+ * Run with the daily sweep: every planned revisit that is due (within the setting's dueWithinDays of
+ * its day, as the revisits list shows it) or past its day and still not done, is notified to the
+ * office and to the parties taking part, once per revisit, planned day and state (a moved revisit is
+ * notified again; a due one once more when its day has passed). Returns the notifications written.
+ */
+export async function notifyDueRevisits(db: Db, committeeId: string, today: string) {
+  const { dueWithinDays } = (await loadSetting(db, committeeId, revisitSetting)).value;
+  const due = await queryRows<{
+    id: string;
+    sequence: number;
+    planned_on: string;
+    parties: string[];
+    target_name: string;
+  }>(
+    db,
+    sql`select r.id, r.sequence, r.planned_on::text as planned_on, r.parties, t.name as target_name
+        from revisits r join targets t on t.id = r.target_id
+        where r.committee_id = ${committeeId} and r.status = 'planned'
+          and r.planned_on <= ${addDays(today, dueWithinDays)}::date
+        order by r.planned_on, t.name, r.sequence`,
+  );
+  if (!due.length) return 0;
+  return db.transaction(async (tx) => {
+    const office = await accountsWithRole(tx, committeeId, "officeStaff");
+    const byParty = new Map<string, string[]>();
+    for (const [party, role] of Object.entries(PARTY_ROLES)) {
+      byParty.set(party, await accountsWithRole(tx, committeeId, role));
+    }
+    let written = 0;
+    for (const r of due) {
+      const late = r.planned_on < today;
+      written += await notify(tx, [...office, ...r.parties.flatMap((p) => byParty.get(p) ?? [])], {
+        committeeId,
+        kind: late ? "revisit.overdue" : "revisit.due",
+        title: `${late ? "回访督查已过计划日期" : "回访督查临近"}：${r.target_name}第 ${r.sequence} 次回访（${r.planned_on}）`,
+        body: late ? "计划日期已过，请开展回访并登记结果，或调整计划日期。" : "请做好回访督查准备。",
+        link: REVISITS_PATH,
+        dedupeKey: `revisit-${late ? "overdue" : "due"}:${r.id}:${r.planned_on}`,
+      });
+    }
+    return written;
+  });
+}
 
 /** The revisits the actor may see, as one condition. */
 function visibleRevisits(actor: Actor): {

@@ -19,6 +19,7 @@ import {
   LETTER_KINDS,
   type LetterItem,
 } from "./escalation-letters";
+import { notifyDueRevisits } from "./revisits";
 import { type EscalationItemKind, loadEscalationItems, type SweepItem } from "./sweep-items";
 
 export interface SweepOptions {
@@ -107,6 +108,8 @@ async function sweepCommittee(
   committeeId: string,
   today: string,
 ): Promise<CommitteeSweepResult> {
+  // The same daily run tells the office and the parties of the revisits coming up (or overdue).
+  await notifyDueRevisits(db, committeeId, today);
   const { ladder, items } = await db.transaction(async (tx) => {
     const ladder = (await loadSetting(tx, committeeId, escalationSetting)).value;
     const deadlines = (await loadSetting(tx, committeeId, deadlinesSetting)).value;
