@@ -6,6 +6,7 @@ import {
   files,
   findings,
   measures,
+  notifications,
   rectificationEvaluations,
   reviewSubjects,
   reviewVersions,
@@ -20,7 +21,7 @@ import {
   buildRound,
   buildTarget,
 } from "@xuncha/db/testing";
-import { docxParagraphs, readZipText } from "@xuncha/domain";
+import { docxParagraphs, readZipText, runEscalationSweep } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { loginAs } from "../../../test/client";
 import { type As, routeTestKit } from "../../../test/route-kit";
@@ -306,6 +307,50 @@ describe("revisits (回访督查)", () => {
   });
 });
 
+describe("revisit notices", () => {
+  it("the daily sweep tells the office and the parties taking part when a revisit is due and when it is late, once each", async () => {
+    const w = await buildWorld(db());
+    const office = await as(w, "office");
+    const plan = (plannedOn: string, parties: string[]) =>
+      office.post("/api/rectification/revisits", {
+        roundId: w.round.id,
+        targetId: w.targetA.id,
+        plannedOn,
+        method: "onSite",
+        parties,
+      });
+    expect((await plan("2027-01-20", ["organizationDept"])).statusCode).toBe(201);
+    expect((await plan("2027-06-01", [])).statusCode).toBe(201);
+    const sweep = (today: string) => runEscalationSweep(db(), { today, committeeId: w.committee.id });
+    const told = async (key: "office" | "organization" | "discipline") =>
+      (await db().select().from(notifications).where(eq(notifications.accountId, w.accounts[key].id)))
+        .filter((n) => n.kind.startsWith("revisit."))
+        .map((n) => [n.kind, n.title, n.link])
+        .sort();
+
+    // Due 14 days ahead by default: not on 2027-01-05, but on 2027-01-06, once however often swept.
+    await sweep("2027-01-05");
+    expect(await told("office")).toEqual([]);
+    await sweep("2027-01-06");
+    await sweep("2027-01-07");
+    const due = [
+      "revisit.due",
+      `回访督查临近：${w.targetA.name}第 1 次回访（2027-01-20）`,
+      "/rectification/follow-up?tab=revisits",
+    ];
+    expect(await told("office")).toEqual([due]);
+    expect(await told("organization")).toEqual([due]);
+    expect(await told("discipline")).toEqual([]);
+    // Past its day and not done: told once more.
+    await sweep("2027-01-21");
+    await sweep("2027-01-22");
+    expect((await told("organization")).map((n) => n[0])).toEqual(["revisit.due", "revisit.overdue"]);
+    expect((await told("office")).find((n) => n[0] === "revisit.overdue")![1]).toBe(
+      `回访督查已过计划日期：${w.targetA.name}第 1 次回访（2027-01-20）`,
+    );
+  });
+});
+
 describe("effect evaluation (整改成效评估)", () => {
   const scores = { responsibility: 95, measures: 90, results: 88, rules: 80, satisfaction: 92 };
 
@@ -549,6 +594,21 @@ describe("disclosure (整改公开)", () => {
     expect((await office.request("POST", `${url}/submit`)).statusCode).toBe(200);
     const approved = await leadership.post(`${url}/approve`, { note: "同意公开" });
     expect(approved.json()).toMatchObject({ status: "approved", approvalNote: "同意公开" });
+    // Each step tells whose action is due: the leading group (twice submitted), then the office.
+    const told = async (key: "leadership" | "office") =>
+      (await db().select().from(notifications).where(eq(notifications.accountId, w.accounts[key].id)))
+        .filter((n) => n.kind.startsWith("disclosure."))
+        .map((n) => [n.kind, n.title, n.body, n.link])
+        .sort();
+    const link = "/rectification/follow-up?tab=disclosures";
+    expect(await told("leadership")).toEqual([
+      ["disclosure.submitted", `整改公开待审批：${w1.title}`, "", link],
+      ["disclosure.submitted", `整改公开待审批：${title}`, "", link],
+    ]);
+    expect(await told("office")).toEqual([
+      ["disclosure.approved", `整改公开已批准，可以发布：${title}`, "同意公开", link],
+      ["disclosure.returned", `整改公开被退回修改：${w1.title}`, "标题请写明整改进展", link],
+    ]);
     await refused(leadership, (s) => s.post(`${url}/publish`), 403, "auth.forbidden");
     const published = await office.post(`${url}/publish`);
     expect(published.statusCode, published.body).toBe(200);

@@ -1,4 +1,4 @@
-import { and, asc, auditLog, closeOuts, eq, measures, progressUpdates } from "@xuncha/db";
+import { and, asc, auditLog, closeOuts, eq, measures, notifications, progressUpdates } from "@xuncha/db";
 import { buildAccount, buildFeedback, buildFinding, buildTarget } from "@xuncha/db/testing";
 import { addDays, chinaDate } from "@xuncha/domain";
 import ExcelJS from "exceljs";
@@ -346,6 +346,12 @@ async function doneWithEvidence(contact: As, findingId: string, withFile = true)
   return m as { id: string };
 }
 
+const notes = (accountId: string, kind: string) =>
+  kit.t.database.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), eq(notifications.kind, kind)));
+
 const history = (findingId: string) =>
   kit.t.database.db
     .select()
@@ -510,6 +516,19 @@ describe("the state of a problem, close-out and reopening", () => {
     const organization = await as(w, "organization");
     const m = await doneWithEvidence(contact, f.id);
     expect((await itemOf(office, f.id))!.closeOut.required).toEqual(["office", "organizationDept"]);
+    // Both parties are told the problem waits for their close-out approval; 纪委 is not.
+    for (const key of ["office", "organization", "discipline"] as const) {
+      expect(await notes(w.accounts[key].id, "closeout.ready")).toEqual(
+        key === "discipline"
+          ? []
+          : [
+              expect.objectContaining({
+                title: expect.stringMatching(/^待销号审核：.+问题 \d+ 已报告整改完成$/),
+                link: "/rectification?state=reported",
+              }),
+            ],
+      );
+    }
     expect((await itemOf(organization, f.id))!.abilities.approveAs).toEqual(["organizationDept"]);
 
     const first = await office.post(`/api/findings/${f.id}/close-out`, { note: "材料属实" });
@@ -547,6 +566,13 @@ describe("the state of a problem, close-out and reopening", () => {
 
     await office.post(`/api/findings/${f.id}/reopen`, { reason: "回访发现反弹" });
     expect((await itemOf(office, f.id))!.closeOut.approvals).toEqual([]);
+    expect(await notes(w.accounts.contactA.id, "finding.reopened")).toEqual([
+      expect.objectContaining({
+        title: expect.stringMatching(/^问题 \d+ 已撤销销号，须重新整改$/),
+        body: expect.stringContaining("撤销理由：回访发现反弹"),
+        link: "/rectification/mine?tab=progress",
+      }),
+    ]);
     await refused(
       organization,
       (s) => s.post(`/api/findings/${f.id}/close-out`, {}),
@@ -557,6 +583,8 @@ describe("the state of a problem, close-out and reopening", () => {
       `/api/measures/${m.id}/progress`,
       progressBody({ reportedOn: chinaDate(), content: "重新整改到位", completion: "done" }),
     );
+    // Reported done again: told again.
+    expect(await notes(w.accounts.organization.id, "closeout.ready")).toHaveLength(2);
     expect((await organization.post(`/api/findings/${f.id}/close-out`, {})).json()).toMatchObject({
       closed: false,
       waiting: ["office"],
