@@ -111,3 +111,19 @@ export async function loadEscalationItems(
   }
   return items;
 }
+
+/**
+ * The same "done" rule as loadEscalationItems, for one item in SQL (u.item_kind, u.item_id): the
+ * steps are inserted only for items still not done when the insert runs, so an item finished after
+ * the sweep loaded it (a plan submitted, a measure reported done, a problem closed) gets no letter.
+ */
+export const itemStillOpenSql = sql`not (
+  (u.item_kind = 'measure' and exists (
+    select 1 from measures m join findings fi on fi.id = m.finding_id
+    where m.id = u.item_id and (fi.closed_at is not null or (
+      select p.completion from progress_updates p where p.measure_id = m.id
+      order by p.reported_on desc, p.created_at desc limit 1) = 'done')))
+  or (u.item_kind in ('plan', 'finalReport') and exists (
+    select 1 from review_subjects s
+    where s.feedback_id = u.item_id and s.kind = u.item_kind and s.status in ('underReview', 'passed')))
+)`;

@@ -20,7 +20,12 @@ import {
   type LetterItem,
 } from "./escalation-letters";
 import { notifyDueRevisits } from "./revisits";
-import { type EscalationItemKind, loadEscalationItems, type SweepItem } from "./sweep-items";
+import {
+  type EscalationItemKind,
+  itemStillOpenSql,
+  loadEscalationItems,
+  type SweepItem,
+} from "./sweep-items";
 
 export interface SweepOptions {
   /** The China calendar day to sweep for (YYYY-MM-DD); today in China by default. */
@@ -180,7 +185,10 @@ interface InsertedStep {
   deadline: string;
 }
 
-/** Records the steps due (one statement per 5,000 through unnest); returns only those not taken before. */
+/**
+ * Records the steps due (one statement per 5,000 through unnest); returns only those not taken before
+ * and whose item is still not done (itemStillOpenSql).
+ */
 async function insertSteps(
   tx: Tx,
   committeeId: string,
@@ -203,6 +211,7 @@ async function insertSteps(
                         ${sql.param(part.map((d) => d.step))}::text[],
                         ${sql.param(part.map((d) => d.item.deadline))}::date[])
               as u(target_id, item_kind, item_id, step, deadline)
+            where ${itemStillOpenSql}
             on conflict (item_kind, item_id, step) do nothing
             returning id, target_id, item_kind, item_id, step, deadline::text as deadline`,
       )),

@@ -11,10 +11,12 @@ import {
   notifications,
   outboundMessages,
   progressUpdates,
+  queryRows,
   reviewSubjects,
+  sql,
 } from "@xuncha/db";
 import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
-import { dispatchOutbound, memoryChannel, runEscalationSweep } from "@xuncha/domain";
+import { dispatchOutbound, itemStillOpenSql, memoryChannel, runEscalationSweep } from "@xuncha/domain";
 import { describe, expect, it } from "vitest";
 import { routeTestKit } from "../../../test/route-kit";
 import { buildWorld, type World } from "../../../test/world";
@@ -228,6 +230,50 @@ describe("escalation sweep", () => {
     const bodies = await letters();
     expect(bodies).toHaveLength(2);
     expect(bodies.filter((b) => b.includes("公车私用"))).toHaveLength(1);
+  });
+
+  it("takes a step only for an item still not done when the step is written (finished since it was loaded)", async () => {
+    const w = await buildWorld(db());
+    const fb = await feedback(w, "2026-10-01");
+    const { measures: ms } = await findingWithMeasures(w, fb.id, ["2026-10-20", "2026-10-20"]);
+    const [done, open] = ms;
+    const closedProblem = await findingWithMeasures(w, fb.id, ["2026-10-20"], "A", "公车私用");
+    const still = async () =>
+      (
+        await queryRows<{ id: string }>(
+          db(),
+          sql`select u.item_id::text as id
+              from (values ('measure', ${done!.id}::uuid), ('measure', ${open!.id}::uuid),
+                           ('measure', ${closedProblem.measures[0]!.id}::uuid),
+                           ('plan', ${fb.id}::uuid), ('finalReport', ${fb.id}::uuid)) as u(item_kind, item_id)
+              where ${itemStillOpenSql}`,
+        )
+      ).map((r) => r.id);
+    expect(await still()).toEqual([done!.id, open!.id, closedProblem.measures[0]!.id, fb.id, fb.id]);
+    await db().insert(progressUpdates).values({
+      committeeId: w.committee.id,
+      measureId: done!.id,
+      reportedOn: "2026-10-19",
+      content: "已完成",
+      completion: "done",
+      createdBy: w.accounts.contactA.id,
+    });
+    await db()
+      .update(findings)
+      .set({ closedAt: new Date() })
+      .where(eq(findings.id, closedProblem.finding.id));
+    await db().insert(reviewSubjects).values({
+      committeeId: w.committee.id,
+      feedbackId: fb.id,
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      kind: "plan",
+      title: "整改方案",
+      status: "underReview",
+      createdBy: w.accounts.contactA.id,
+    });
+    // Left: the open measure and the final report (a plan under review is done; a draft would not be).
+    expect(await still()).toEqual([open!.id, fb.id]);
   });
 
   it("one letter per target lists all of its late measures; done and closed ones are left out", async () => {
