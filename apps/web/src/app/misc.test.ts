@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { flattenCommittees } from "../modules/admin/api";
 import { actionLabel } from "../modules/audit/audit-labels";
@@ -73,6 +76,23 @@ describe("actionLabel", () => {
     expect(actionLabel("finding.approve")).toBe("审批通过问题");
     expect(actionLabel("target.import")).toBe("导入被巡察对象");
     expect(actionLabel("something.odd")).toBe("something.odd");
+  });
+
+  it("reads in Chinese for every action the domain records", () => {
+    const root = fileURLToPath(new URL("../../../../packages/domain/src", import.meta.url));
+    const actions = new Set<string>(["disclosure.submit", "disclosure.approve", "disclosure.return"]);
+    for (const kind of ["docReview", "visit"]) {
+      actions.add(`fieldwork.${kind}.create`);
+      actions.add(`fieldwork.${kind}.update`);
+    }
+    for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+      if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+      for (const m of readFileSync(join(root, file), "utf8").matchAll(/action: "([a-z_A-Z]+\.[a-z_A-Z.]+)"/g))
+        actions.add(m[1]!);
+    }
+    expect(actions.size).toBeGreaterThan(100);
+    const untranslated = [...actions].filter((a) => actionLabel(a) === a).sort();
+    expect(untranslated).toEqual([]);
   });
 });
 

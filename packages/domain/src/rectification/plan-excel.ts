@@ -471,5 +471,15 @@ export async function exportPlanLists(ctx: Ctx, subjectId: string) {
     }),
   );
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  // It carries every fed-back problem's description: audited as the 整改台账 export is.
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx.actor, {
+      action: "rectification.plan_lists_export",
+      entity: "review_subject",
+      entityId: subject.id,
+      committeeId: subject.committeeId,
+      summary: { problems: list.length, measures: live.length },
+    }),
+  );
   return { buffer, fileName: `${subject.title}（三个清单）.xlsx` };
 }
