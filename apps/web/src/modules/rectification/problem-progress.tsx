@@ -5,6 +5,7 @@ import { useState } from "react";
 import { PageLoading } from "../../app/app-layout";
 import { LEDGER_STATE_LABELS, type LedgerState, ledgerStateTag } from "../../app/status";
 import { useRequest } from "../../app/use-request";
+import { ExportButton } from "../../components/export-button";
 import { LoadError } from "../../components/load-error";
 import { RateText } from "../../components/rate-text";
 import { StatusTagView } from "../../components/status-tag";
@@ -102,7 +103,8 @@ const FILTERS: { value: LedgerState | "all"; label: string }[] = [
 
 /** The fed-back problems of the contact's organization with their measures and dated progress. */
 export function ProblemProgress() {
-  const ledger = useRequest<Ledger>("/rectification/ledger");
+  // One organization's problems fit one page (the server's largest); more are said, never dropped silently.
+  const ledger = useRequest<Ledger>("/rectification/ledger", { pageSize: 500 });
   const [filter, setFilter] = useState<LedgerState | "all">("all");
   const [adding, setAdding] = useState<LedgerItem | null>(null);
   const [reporting, setReporting] = useState<Measure | null>(null);
@@ -110,6 +112,7 @@ export function ProblemProgress() {
   if (ledger.error) return <LoadError error={ledger.error} onRetry={ledger.reload} />;
   if (!ledger.data) return <PageLoading />;
   const items = ledger.data.items;
+  const total = ledger.data.total ?? items.length;
   const countOf = (s: LedgerState) => items.filter((i) => i.state === s).length;
   const shown = filter === "all" ? items : items.filter((i) => i.state === filter);
   const order: LedgerState[] = ["overdue", "noPlan", "inProgress", "reported", "closed"];
@@ -120,10 +123,18 @@ export function ProblemProgress() {
   return (
     <>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+        {total > items.length && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`共 ${total} 个问题，这里列出前 ${items.length} 个；全部问题请导出整改台账查看。`}
+            action={<ExportButton path="/rectification/ledger/export" query={{}} fileName="整改台账.xlsx" />}
+          />
+        )}
         <Row gutter={[12, 12]}>
           <Col xs={12} sm={6}>
             <Card size="small">
-              <Statistic title="反馈问题" value={items.length} suffix="个" />
+              <Statistic title="反馈问题" value={total} suffix="个" />
             </Card>
           </Col>
           <Col xs={12} sm={6}>

@@ -110,16 +110,20 @@ function WordingEditor({
   d,
   lead,
   closing,
+  withheldCount,
   onLead,
   onClosing,
 }: {
   d: Disclosure;
   lead: string;
   closing: string;
+  /** Problems withheld (as being edited): the report's own text may still mention them. */
+  withheldCount: number;
   onLead: (v: string) => void;
   onClosing: (v: string) => void;
 }) {
   const editable = !!d.abilities?.edit;
+  const reportText = editable ? !lead.trim() : !d.lead;
   const shown = (v: string, empty: string) => (
     <Typography.Paragraph type={v ? undefined : "secondary"} style={{ whiteSpace: "pre-wrap", margin: 0 }}>
       {v || empty}
@@ -149,6 +153,13 @@ function WordingEditor({
         </>
       ) : (
         shown(d.lead ?? "", "采用整改情况报告的概述")
+      )}
+      {reportText && withheldCount > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`有 ${withheldCount} 个问题不公开，开头却采用整改情况报告的概述：请核对其中没有提及不公开的问题，必要时自拟开头。`}
+        />
       )}
       <Typography.Text type="secondary">
         问题整改情况、建章立制和挽回损失由系统根据整改台账生成，不能手工修改。
@@ -253,7 +264,14 @@ export function DisclosureDrawer({
             />
           ) : null}
           {d.status !== "published" && d.withheld && (
-            <WordingEditor d={d} lead={lead} closing={closing} onLead={setLead} onClosing={setClosing} />
+            <WordingEditor
+              d={d}
+              lead={lead}
+              closing={closing}
+              withheldCount={withheld.length}
+              onLead={setLead}
+              onClosing={setClosing}
+            />
           )}
           {d.items && d.status !== "published" && (
             <>
