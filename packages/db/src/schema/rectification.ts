@@ -92,6 +92,29 @@ export const progressFiles = pgTable(
   (t) => [primaryKey({ columns: [t.progressUpdateId, t.fileId] })],
 );
 
+/**
+ * The office extends a measure's deadline (延期), with its reason: the measure's deadline changes and
+ * each extension is kept, so the ledger shows the original deadline and every change.
+ */
+export const deadlineExtensions = pgTable(
+  "deadline_extensions",
+  {
+    id: id(),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id),
+    fromDeadline: date("from_deadline").notNull(),
+    toDeadline: date("to_deadline").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deadline_extensions_measure_idx").on(t.measureId)],
+);
+
 /** Close-out (销号) and reopening of a finding, as dated rows. */
 export const closeOuts = pgTable(
   "close_outs",
