@@ -8,6 +8,7 @@ export * from "./effect-evaluation-rules";
 export * from "./escalation";
 export * from "./escalation-letters";
 export * from "./escalations";
+export * from "./extend-deadline";
 export * from "./joint-review";
 export * from "./ledger";
 export * from "./ledger-export";

@@ -1,5 +1,6 @@
 import {
   asc,
+  deadlineExtensions,
   eq,
   files,
   inArray,
@@ -184,6 +185,8 @@ interface PageRow {
   term_name: string;
   /** The target's plan is a draft or returned, or not opened yet: measures may change (assertPlanEditable). */
   plan_editable: boolean;
+  /** The plan passed the joint review: the office may extend its measures' deadlines (extendDeadline). */
+  plan_passed: boolean;
 }
 
 const partiesOf = (actor: Actor, committeeId: string) =>
@@ -239,7 +242,9 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
                  t.name as target_name, r.number as round_number, tm.name as term_name,
                  r.created_at as round_created,
                  not exists (select 1 from review_subjects s where s.feedback_id = f.feedback_id
-                   and s.kind = 'plan' and s.status in ('underReview', 'passed')) as plan_editable
+                   and s.kind = 'plan' and s.status in ('underReview', 'passed')) as plan_editable,
+                 exists (select 1 from review_subjects s where s.feedback_id = f.feedback_id
+                   and s.kind = 'plan' and s.status = 'passed') as plan_passed
           from st
           join findings f on f.id = st.id
           join targets t on t.id = st.target_id
@@ -275,6 +280,19 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
         .from(progressUpdates)
         .where(inArray(progressUpdates.measureId, measureIds))
         .orderBy(asc(progressUpdates.reportedOn), asc(progressUpdates.createdAt))
+    : [];
+  const extensionRows = measureIds.length
+    ? await db
+        .select({
+          measureId: deadlineExtensions.measureId,
+          from: deadlineExtensions.fromDeadline,
+          to: deadlineExtensions.toDeadline,
+          reason: deadlineExtensions.reason,
+          at: deadlineExtensions.createdAt,
+        })
+        .from(deadlineExtensions)
+        .where(inArray(deadlineExtensions.measureId, measureIds))
+        .orderBy(asc(deadlineExtensions.createdAt))
     : [];
   const progressIds = progressRows.map((p) => p.id);
   const fileRows = progressIds.length
@@ -329,6 +347,8 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
           ...rest,
           moneyRecovered: Number(m.moneyRecovered),
           progress,
+          /** The office's extensions (延期), earliest first: the first `from` is the plan's deadline. */
+          extensions: extensionRows.filter((x) => x.measureId === m.id).map(({ measureId: _, ...x }) => x),
           // Sorted by report date, then entry time: the last is the latest, as in findingStatesSql.
           latest: progress.at(-1)?.completion,
         };
@@ -389,6 +409,10 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
         closeOut: mayApprove.length > 0,
         approveAs: mayApprove,
         reopen: state === "closed" && committeesWhere(actor, ["officeStaff"]).includes(f.committee_id),
+        extendDeadline:
+          state !== "closed" &&
+          f.plan_passed &&
+          committeesWhere(actor, ["officeStaff"]).includes(f.committee_id),
       },
     };
   });

@@ -876,3 +876,112 @@ describe("the principal as an account role", () => {
     expect((await contact.post(`/api/rectification/subjects/${id}/submit`)).statusCode).toBe(200);
   });
 });
+
+describe("deadline extensions (延期)", () => {
+  interface LedgerMeasure {
+    id: string;
+    deadline: string;
+    extensions: { from: string; to: string; reason: string }[];
+  }
+  const ledgerItem = async (s: As, findingId: string) => {
+    const res = await s.get("/api/rectification/ledger");
+    expect(res.statusCode, res.body).toBe(200);
+    return (
+      res.json() as {
+        items: { finding: { id: string }; measures: LedgerMeasure[]; abilities: Record<string, unknown> }[];
+      }
+    ).items.find((i) => i.finding.id === findingId)!;
+  };
+  const extend = (s: As, measureId: string, body: Record<string, unknown>) =>
+    s.post(`/api/measures/${measureId}/extend`, body);
+
+  it("the office extends a measure of a passed plan, with a reason: kept, audited, the contact told", async () => {
+    const x = await setup();
+    const office = await as(x.w, "office");
+    const p = await draftPlan(x);
+    // Before the plan passed, the target changes its own deadlines.
+    await refused(
+      office,
+      (s) => extend(s, p.m1, { deadline: "2099-09-30", reason: "涉及资金清退，需协调财政" }),
+      409,
+      "measure.extension_plan_open",
+    );
+    await signAndSubmit(x, p.contact, p.id);
+    await refused(
+      office,
+      (s) => extend(s, p.m1, { deadline: "2099-09-30", reason: "涉及资金清退，需协调财政" }),
+      409,
+      "measure.extension_plan_open",
+    );
+
+    const y = await setup();
+    const q = await passedPlan(y);
+    const yOffice = await as(y.w, "office");
+    const res = await extend(yOffice, q.m1, { deadline: "2099-09-30", reason: "涉及资金清退，需协调财政" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ fromDeadline: "2099-06-30", toDeadline: "2099-09-30" });
+    const [m] = await db().select().from(measures).where(eq(measures.id, q.m1));
+    expect(m!.deadline).toBe("2099-09-30");
+    const item = await ledgerItem(yOffice, y.f1.id);
+    expect(item.abilities.extendDeadline).toBe(true);
+    expect(item.measures[0]).toMatchObject({
+      deadline: "2099-09-30",
+      extensions: [{ from: "2099-06-30", to: "2099-09-30", reason: "涉及资金清退，需协调财政" }],
+    });
+    expect((await ledgerItem(q.contact, y.f1.id)).abilities.extendDeadline).toBe(false);
+    const [entry] = await audited("measure.extend", q.m1);
+    expect(entry).toMatchObject({
+      actorId: yOffice.id,
+      summary: { from: "2099-06-30", to: "2099-09-30", reason: "涉及资金清退，需协调财政" },
+    });
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.accountId, y.w.accounts.contactA.id));
+    expect(told.filter((n) => n.kind === "measure.extended")).toEqual([
+      expect.objectContaining({
+        title: expect.stringMatching(/^问题 \d+ 的一项整改措施延期至 2099-09-30$/),
+        body: expect.stringContaining("原时限：2099-06-30"),
+      }),
+    ]);
+
+    // A second extension must be later still; one to a day already past is refused.
+    const same = await refused(
+      yOffice,
+      (s) => extend(s, q.m1, { deadline: "2099-09-30", reason: "再次延期" }),
+      409,
+      "measure.extension_not_later",
+    );
+    expect(same.message).toBe("新的整改时限须晚于原时限（2099-09-30）");
+    await db().update(measures).set({ deadline: "2020-01-01" }).where(eq(measures.id, q.m2));
+    await refused(
+      yOffice,
+      (s) => extend(s, q.m2, { deadline: "2020-06-01", reason: "补办" }),
+      400,
+      "measure.extension_in_past",
+    );
+    await refused(yOffice, (s) => extend(s, q.m2, { deadline: "2099-01-01" }), 400, "request.invalid");
+    await refused(
+      yOffice,
+      (s) => extend(s, q.m2, { deadline: "2099-02-30", reason: "补办" }),
+      400,
+      "request.invalid",
+    );
+    // Only the office of the committee: the contact is refused, another committee does not see it.
+    await refused(
+      q.contact,
+      (s) => extend(s, q.m2, { deadline: "2099-12-31", reason: "x" }),
+      403,
+      "auth.forbidden",
+    );
+    await refused(
+      await as(y.w, "otherOffice"),
+      (s) => extend(s, q.m2, { deadline: "2099-12-31", reason: "x" }),
+      404,
+      "measure.not_found",
+    );
+    const rows = await db().select().from(measures).where(eq(measures.id, q.m2));
+    expect(rows[0]!.deadline).toBe("2020-01-01");
+    expect(await audited("measure.extend", q.m2)).toEqual([]);
+  });
+});

@@ -373,6 +373,7 @@ describe("the state of a problem, close-out and reopening", () => {
       closeOut: false,
       approveAs: [],
       reopen: false,
+      extendDeadline: false,
     });
 
     const later = (
@@ -403,6 +404,7 @@ describe("the state of a problem, close-out and reopening", () => {
       closeOut: true,
       approveAs: ["office"],
       reopen: false,
+      extendDeadline: false,
     });
     expect(ready!.closeOut).toMatchObject({ required: ["office"], approvals: [], evidence: 1 });
 

@@ -4,6 +4,7 @@ import {
   auditLedgerExport,
   CLOSE_OUT_PARTIES,
   closeOut,
+  extendDeadline,
   getLedger,
   RECTIFICATION_LEDGER_EXPORT_FILENAME,
   rectificationRates,
@@ -169,6 +170,19 @@ export async function rectificationRoutes(app: App) {
       },
     },
     async (req) => ({ ok: true, ...(await closeOut(ctxOf(req), req.params.id, req.body)) }),
+  );
+
+  app.post(
+    "/measures/:id/extend",
+    {
+      config: roles("officeStaff"),
+      schema: {
+        tags: ["rectification"],
+        params: idParam,
+        body: z.strictObject({ deadline: isoDate, reason: text("延期理由", 2000) }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await extendDeadline(ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
