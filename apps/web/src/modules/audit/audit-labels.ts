@@ -116,6 +116,7 @@ const WHOLE: Record<string, string> = {
   "round.stage": "推进巡察轮次阶段",
   "finding.close_out_approve": "审核同意销号",
   "finding.close_out": "销号",
+  "measure.extend": "延长整改时限",
   "measure.outcomes": "登记整改成效（建章立制、挽回损失、追责问责）",
   "review_subject.draft": "保存整改方案或报告草稿",
   "review_subject.sign_off": "主要负责人签字背书",

@@ -25,6 +25,15 @@ export interface Measure {
   rulesMade?: string[];
   moneyRecovered?: number;
   accountablePersons?: number;
+  /** The office's extensions of the deadline (延期), earliest first; the first `from` is the plan's. */
+  extensions?: DeadlineExtension[];
+}
+
+export interface DeadlineExtension {
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
 }
 
 /** GET /api/rectification/ledger items: one fed-back problem with its measures. */
@@ -53,6 +62,8 @@ export interface LedgerItem {
     /** The parties the caller may approve the close-out (销号) for, now. */
     approveAs?: CloseOutParty[];
     reopen: boolean;
+    /** The office may extend a measure's deadline (the plan passed, the problem not closed). */
+    extendDeadline?: boolean;
   };
   /** Close-out (销号): the parties that must approve, their approvals since the last reopening. */
   closeOut?: {

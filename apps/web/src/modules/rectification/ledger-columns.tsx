@@ -1,13 +1,15 @@
 import { COMPLETIONS } from "@xuncha/domain/model";
 import { Button, Card, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
 import { formatDate } from "../../app/format";
 import { latestCompletion, ledgerStateTag } from "../../app/status";
 import { EllipsisText } from "../../components/ellipsis-text";
 import { StatusTagView } from "../../components/status-tag";
 import { SEVERITY_COLORS, severityLabel } from "../findings/finding-labels";
-import type { LedgerItem } from "./api";
+import type { LedgerItem, Measure } from "./api";
 import { CloseOutApprovalTags, CloseOutHistory } from "./close-out";
+import { ExtendDeadlineModal } from "./extend-deadline-modal";
 import { MeasureList } from "./measure-list";
 
 /** The nearest deadline among open measures, for sorting and display. */
@@ -113,12 +115,34 @@ export function ledgerColumns({
 }
 
 /** A ledger row expanded: the problem's description, its measures and its close-out history. */
-export function LedgerItemDetail({ item, today }: { item: LedgerItem; today: string }) {
+export function LedgerItemDetail({
+  item,
+  today,
+  onChanged,
+}: {
+  item: LedgerItem;
+  today: string;
+  /** Reload after the office extended a deadline. */
+  onChanged: () => void;
+}) {
+  const [extending, setExtending] = useState<Measure | null>(null);
   return (
     <Card size="small" variant="borderless">
       <Typography.Paragraph className="xc-pre">{item.finding.description}</Typography.Paragraph>
-      <MeasureList measures={item.measures} today={today} />
+      <MeasureList
+        measures={item.measures}
+        today={today}
+        onExtend={item.abilities.extendDeadline ? setExtending : undefined}
+      />
       <CloseOutHistory item={item} />
+      <ExtendDeadlineModal
+        measure={extending}
+        onClose={() => setExtending(null)}
+        onSaved={() => {
+          setExtending(null);
+          onChanged();
+        }}
+      />
     </Card>
   );
 }

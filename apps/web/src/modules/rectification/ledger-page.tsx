@@ -129,7 +129,9 @@ export function LedgerPage() {
             dataSource={items}
             scroll={{ x: "max-content" }}
             rowClassName={(i) => `xc-row-${ledgerStateTag(i.state, i.measures, today).tone}`}
-            expandable={{ expandedRowRender: (i) => <LedgerItemDetail item={i} today={today} /> }}
+            expandable={{
+              expandedRowRender: (i) => <LedgerItemDetail item={i} today={today} onChanged={ledger.reload} />,
+            }}
             pagination={pagination(ledger.data?.total ?? 0, totalText("个问题"))}
             locale={{ emptyText: "暂无已反馈的问题" }}
           />

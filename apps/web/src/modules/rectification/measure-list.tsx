@@ -18,14 +18,25 @@ export function outcomesText(m: Measure): string | null {
   return parts.length ? parts.join("；") : null;
 }
 
+/** A measure's deadline, with 长期坚持 and how often the office extended it. */
+function deadlineText(m: Measure): string {
+  const extended = m.extensions?.length
+    ? `（已延期 ${m.extensions.length} 次，原时限 ${formatDate(m.extensions[0]!.from)}）`
+    : "";
+  return `${formatDate(m.deadline)}${m.longTerm ? "（长期坚持）" : ""}${extended}`;
+}
+
 /** The measures of one problem, each with its responsible people, deadline, status and dated progress. */
 export function MeasureList({
   measures,
   onReport,
   onOutcomesSaved,
+  onExtend,
   today = chinaDate(),
 }: {
   measures: Measure[];
+  /** When given, each measure shows an "extend the deadline" button (the office, plan passed). */
+  onExtend?: (m: Measure) => void;
   /** When given, each open measure shows a "report progress" button. */
   onReport?: (m: Measure) => void;
   /** When given, each measure shows a "record outcomes" button (the contact, problem not closed). */
@@ -50,8 +61,13 @@ export function MeasureList({
             </Space>
           }
           extra={
-            (onReport || onOutcomesSaved) && (
+            (onReport || onOutcomesSaved || onExtend) && (
               <Space size={4} wrap>
+                {onExtend && (
+                  <Button size="small" onClick={() => onExtend(m)}>
+                    延期
+                  </Button>
+                )}
                 {onOutcomesSaved && (
                   <Button size="small" onClick={() => setEditing(m)}>
                     记录成效
@@ -76,7 +92,7 @@ export function MeasureList({
               {
                 key: "deadline",
                 label: "整改时限",
-                children: m.longTerm ? `${formatDate(m.deadline)}（长期坚持）` : formatDate(m.deadline),
+                children: deadlineText(m),
               },
               { key: "person", label: "责任人", children: m.responsiblePerson || "—" },
               { key: "leader", label: "责任领导", children: m.responsibleLeader || "—" },
@@ -85,6 +101,15 @@ export function MeasureList({
               { key: "outcomes", label: "整改成效", children: outcomesText(m) ?? "—" },
             ]}
           />
+          {m.extensions?.length ? (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {m.extensions.map((x) => (
+                <div key={`${x.at}`}>
+                  延期：{formatDate(x.from)} → {formatDate(x.to)}（{x.reason}）
+                </div>
+              ))}
+            </Typography.Paragraph>
+          ) : null}
           {m.progress.length > 0 && (
             <>
               <Typography.Text type="secondary">进展记录（{m.progress.length} 次）</Typography.Text>
