@@ -3,7 +3,7 @@ import { buildAccount, buildFeedback, buildFinding } from "@xuncha/db/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorld, type World } from "../apps/server/test/world";
-import { confirmPop, success } from "./antd";
+import { confirmPop, success, typeDate } from "./antd";
 import { asUser, type E2E, login, shot, startE2E } from "./support";
 
 let e2e: E2E;
@@ -279,6 +279,38 @@ describe("整改方案 through the four-party joint review in the browser", () =
       async (page) => {
         await login(e2e, page, w.accounts.contactA.username, PASSWORD);
         await page.locator(".ant-list-item", { hasText: report }).getByText("已通过").waitFor();
+      },
+      PHONE,
+    );
+  });
+
+  it("the office extends the other measure's deadline with a reason; the contact sees the new one and the original", async () => {
+    await asUser(e2e, "extend-office", async (page) => {
+      await login(e2e, page, w.accounts.office.username, PASSWORD);
+      await page.getByRole("menuitem", { name: /整改台账/ }).click();
+      const row = page.locator("tr", { hasText: "违规发放津补贴问题" });
+      await row.getByRole("button", { name: /展开/ }).click();
+      const detail = page.locator(".ant-table-expanded-row").filter({ hasText: "清退违规发放的津补贴" });
+      await detail.getByRole("button", { name: /^延\s*期$/ }).click();
+      const modal = page.locator(".ant-modal", { hasText: "延长整改时限" });
+      await modal.getByText("现时限 2027-03-01").waitFor();
+      await typeDate(modal.getByLabel("新的整改时限"), "2027-06-30");
+      await modal.getByLabel("延期理由").fill("涉及资金清退，需协调财政部门");
+      await modal.getByRole("button", { name: /确认延期/ }).click();
+      await success(page, "整改时限已延至 2027-06-30");
+      await detail.getByText("2027-06-30（已延期 1 次，原时限 2027-03-01）").waitFor();
+      await detail.getByText("延期：2027-03-01 → 2027-06-30（涉及资金清退，需协调财政部门）").waitFor();
+      await shot(page, "55-office-extends-deadline");
+    });
+    await asUser(
+      e2e,
+      "extend-contact-sees",
+      async (page) => {
+        await login(e2e, page, w.accounts.contactA.username, PASSWORD);
+        await page.getByRole("tab", { name: "问题整改进展" }).click();
+        const problem = page.getByTestId("my-problem").filter({ hasText: "违规发放津补贴问题" });
+        await problem.getByText("2027-06-30（已延期 1 次，原时限 2027-03-01）").waitFor();
+        await expect(problem.getByRole("button", { name: /^延\s*期$/ }).count()).resolves.toBe(0);
       },
       PHONE,
     );

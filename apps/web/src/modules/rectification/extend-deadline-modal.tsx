@@ -71,7 +71,7 @@ export function ExtendDeadlineModal({
           label="新的整改时限"
           rules={[{ required: true, message: "请选择新的整改时限" }]}
         >
-          <DatePicker style={{ width: "100%" }} inputReadOnly disabledDate={tooEarly} />
+          <DatePicker style={{ width: "100%" }} disabledDate={tooEarly} />
         </Form.Item>
         <Form.Item
           name="reason"
