@@ -6,7 +6,7 @@ import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
-import { RestoreDefaultButton } from "../../components/restore-default-button";
+import { SaveButtons } from "../../components/save-buttons";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import {
   type ConductQuestion,
@@ -372,28 +372,18 @@ export function CriteriaSettingsCard({ editable }: { editable: boolean }) {
             />
           )}
           {editable && (
-            <Space wrap>
-              <Button
-                type="primary"
-                loading={pending}
-                disabled={problems.length > 0 || !dirty}
-                onClick={() => save(value)}
-              >
-                保存评价标准
-              </Button>
-              <Button
-                disabled={!dirty}
-                onClick={() => setValue(setting.data && structuredClone(setting.data.value))}
-              >
-                放弃修改
-              </Button>
-              <RestoreDefaultButton
-                disabled={pending || setting.data?.isDefault}
-                title="恢复默认评价标准？"
-                content="本级对评价项目、等次和作风评价问题的修改将被放弃；已完成的评价保留原有得分。"
-                onRestore={() => save(null)}
-              />
-            </Space>
+            <SaveButtons
+              pending={pending}
+              valid={problems.length === 0}
+              dirty={dirty}
+              isDefault={setting.data?.isDefault}
+              saveText="保存评价标准"
+              onSave={() => save(value)}
+              onDiscard={() => setValue(setting.data && structuredClone(setting.data.value))}
+              restoreTitle="恢复默认评价标准？"
+              restoreContent="本级对评价项目、等次和作风评价问题的修改将被放弃；已完成的评价保留原有得分。"
+              onRestore={() => save(null)}
+            />
           )}
           <Typography.Text type="secondary">
             评价标准用于此后的一巡一评打分和作风评价问卷；已保存的评价保留当时的评价项目和得分。

@@ -6,13 +6,13 @@ import {
   REVIEW_PARTY_LABELS,
   type ReviewParty,
 } from "@xuncha/domain/model";
-import { Alert, Button, Card, Checkbox, Form, InputNumber, Space, Switch, Tag, Typography } from "antd";
+import { Alert, Card, Checkbox, Form, InputNumber, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
-import { RestoreDefaultButton } from "../../components/restore-default-button";
+import { SaveButtons } from "../../components/save-buttons";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import { EvaluationSettingsCard } from "./follow-up/evaluation-settings-card";
 import { RevisitSettingsCard } from "./follow-up/revisit-settings-card";
@@ -66,45 +66,6 @@ function UnsavedPrompt() {
 
 const settingTag = (isDefault: boolean | undefined) =>
   isDefault ? <Tag>默认</Tag> : <Tag color="blue">本级设置</Tag>;
-
-function SaveButtons({
-  pending,
-  valid,
-  dirty,
-  isDefault,
-  onSave,
-  onDiscard,
-  restoreTitle,
-  restoreContent,
-  onRestore,
-}: {
-  pending: boolean;
-  valid: boolean;
-  dirty: boolean;
-  isDefault: boolean | undefined;
-  onSave: () => void;
-  onDiscard: () => void;
-  restoreTitle: string;
-  restoreContent: string;
-  onRestore: () => unknown;
-}) {
-  return (
-    <Space wrap>
-      <Button type="primary" loading={pending} disabled={!valid || !dirty} onClick={onSave}>
-        保存
-      </Button>
-      <Button disabled={!dirty || pending} onClick={onDiscard}>
-        放弃修改
-      </Button>
-      <RestoreDefaultButton
-        disabled={pending || isDefault}
-        title={restoreTitle}
-        content={restoreContent}
-        onRestore={onRestore}
-      />
-    </Space>
-  );
-}
 
 function JointReviewCard({ editable, onDirty }: { editable: boolean; onDirty: (dirty: boolean) => void }) {
   const setting = useRequest<Setting<JointReviewSettings>>(PARTIES_KEY);

@@ -1,11 +1,11 @@
 import { TIP_CIPHER_LABELS, TIP_FILE_LIMIT_BOUNDS } from "@xuncha/domain/model";
-import { Alert, Button, Card, Form, InputNumber, Radio, Space, Tag, Typography } from "antd";
+import { Alert, Card, Form, InputNumber, Radio, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { useAction, useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
-import { RestoreDefaultButton } from "../../components/restore-default-button";
+import { SaveButtons } from "../../components/save-buttons";
 import { useUnsavedPrompt } from "../../components/use-unsaved-prompt";
 import {
   DEFAULT_UPLOAD_LIMIT_MB,
@@ -140,25 +140,17 @@ export function TipSettingsCard({ editable }: { editable: boolean }) {
             />
           )}
           {editable && (
-            <Space wrap>
-              <Button
-                type="primary"
-                loading={pending}
-                disabled={!valid || !dirty}
-                onClick={() => save(draft as TipSettings)}
-              >
-                保存
-              </Button>
-              <Button disabled={!dirty || pending} onClick={() => setDraft(saved && { ...saved })}>
-                放弃修改
-              </Button>
-              <RestoreDefaultButton
-                disabled={pending || setting.data?.isDefault}
-                title="恢复默认的信访举报设置？"
-                content="本级对加密算法和附件限制的修改将被放弃，恢复为系统默认值。"
-                onRestore={() => save(null)}
-              />
-            </Space>
+            <SaveButtons
+              pending={pending}
+              valid={valid}
+              dirty={dirty}
+              isDefault={setting.data?.isDefault}
+              onSave={() => save(draft as TipSettings)}
+              onDiscard={() => setDraft(saved && { ...saved })}
+              restoreTitle="恢复默认的信访举报设置？"
+              restoreContent="本级对加密算法和附件限制的修改将被放弃，恢复为系统默认值。"
+              onRestore={() => save(null)}
+            />
           )}
         </Space>
       )}

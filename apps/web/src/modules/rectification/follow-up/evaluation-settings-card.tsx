@@ -5,7 +5,7 @@ import { api } from "../../../app/api-client";
 import { notifySuccess } from "../../../app/notify";
 import { useAction, useRequest } from "../../../app/use-request";
 import { LoadError } from "../../../components/load-error";
-import { RestoreDefaultButton } from "../../../components/restore-default-button";
+import { SaveButtons } from "../../../components/save-buttons";
 
 /** GET/PUT /api/committee-settings/rectification.evaluation */
 export interface EvaluationSetting {
@@ -143,28 +143,17 @@ export function EvaluationSettingsCard({ editable }: { editable: boolean }) {
           </Space>
           {errors.length > 0 && <Alert type="warning" showIcon title={errors.join("；")} />}
           {editable && (
-            <Space wrap>
-              <Button
-                type="primary"
-                loading={pending}
-                disabled={!dirty || errors.length > 0}
-                onClick={() => save(draft as EvaluationSetting)}
-              >
-                保存
-              </Button>
-              <Button
-                disabled={!dirty || pending}
-                onClick={() => setDraft(setting.data && structuredClone(setting.data.value))}
-              >
-                放弃修改
-              </Button>
-              <RestoreDefaultButton
-                disabled={pending || setting.data?.isDefault}
-                title="恢复默认的评估标准？"
-                content="将恢复为整改责任落实、整改措施、整改成效、建章立制、群众满意度五项及默认权重和分数线。"
-                onRestore={() => save(null)}
-              />
-            </Space>
+            <SaveButtons
+              pending={pending}
+              valid={errors.length === 0}
+              dirty={dirty}
+              isDefault={setting.data?.isDefault}
+              onSave={() => save(draft as EvaluationSetting)}
+              onDiscard={() => setDraft(setting.data && structuredClone(setting.data.value))}
+              restoreTitle="恢复默认的评估标准？"
+              restoreContent="将恢复为整改责任落实、整改措施、整改成效、建章立制、群众满意度五项及默认权重和分数线。"
+              onRestore={() => save(null)}
+            />
           )}
         </Space>
       )}

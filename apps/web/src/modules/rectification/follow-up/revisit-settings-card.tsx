@@ -1,10 +1,10 @@
-import { Button, Card, Form, InputNumber, Space, Tag, Typography } from "antd";
+import { Card, Form, InputNumber, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../../app/api-client";
 import { notifySuccess } from "../../../app/notify";
 import { useAction, useRequest } from "../../../app/use-request";
 import { LoadError } from "../../../components/load-error";
-import { RestoreDefaultButton } from "../../../components/restore-default-button";
+import { SaveButtons } from "../../../components/save-buttons";
 
 /** GET/PUT /api/committee-settings/rectification.revisits */
 export interface RevisitSetting {
@@ -84,25 +84,17 @@ export function RevisitSettingsCard({ editable }: { editable: boolean }) {
             ))}
           </Form>
           {editable && (
-            <Space wrap>
-              <Button
-                type="primary"
-                loading={pending}
-                disabled={!dirty || Object.keys(errors).length > 0}
-                onClick={() => save(draft as RevisitSetting)}
-              >
-                保存
-              </Button>
-              <Button disabled={!dirty || pending} onClick={() => setDraft(saved && { ...saved })}>
-                放弃修改
-              </Button>
-              <RestoreDefaultButton
-                disabled={pending || setting.data?.isDefault}
-                title="恢复默认的回访督查设置？"
-                content="将恢复为每个单位至少回访 3 次、间隔 90 天、提前 14 天提示；已计划的回访不变。"
-                onRestore={() => save(null)}
-              />
-            </Space>
+            <SaveButtons
+              pending={pending}
+              valid={Object.keys(errors).length === 0}
+              dirty={dirty}
+              isDefault={setting.data?.isDefault}
+              onSave={() => save(draft as RevisitSetting)}
+              onDiscard={() => setDraft(saved && { ...saved })}
+              restoreTitle="恢复默认的回访督查设置？"
+              restoreContent="将恢复为每个单位至少回访 3 次、间隔 90 天、提前 14 天提示；已计划的回访不变。"
+              onRestore={() => save(null)}
+            />
           )}
         </Space>
       )}
