@@ -1,6 +1,8 @@
 import { RATE_GROUPING_LABELS, type RateGrouping } from "@xuncha/domain/model";
 import { Card, Segmented, Table, Typography } from "antd";
 import { useState } from "react";
+import { useMe } from "../../app/auth";
+import { hasRole } from "../../app/session";
 import { useRequest } from "../../app/use-request";
 import { LoadError } from "../../components/load-error";
 import { RateText } from "../../components/rate-text";
@@ -18,6 +20,9 @@ export function LedgerSumsText({ sums }: { sums: LedgerSums }) {
 
 /** 整改率 per target, round, category or committee, each with its formula on hover. */
 export function RatesCard({ roundId }: { roundId: string | undefined }) {
+  const me = useMe();
+  // 纪委监委 and 组织部 see the problems routed to them only: their figures are not the committee's.
+  const partial = !hasRole(me, "officeStaff", "leadership");
   const [by, setBy] = useState<RateGrouping>("target");
   const rates = useRequest<Rates>("/rectification/rates", { by, roundId });
   return (
@@ -45,6 +50,7 @@ export function RatesCard({ roundId }: { roundId: string | undefined }) {
           {rates.data && (
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {rates.data.formula}
+              {partial && "（仅统计移交本部门、本部门可查看的问题，不是本级党委的总体整改率）"}
             </Typography.Paragraph>
           )}
           <Table
