@@ -114,8 +114,8 @@ export function visibleFindings(actor: Actor): SQL {
       ? and(
           inArray(findings.committeeId, organization),
           eq(findings.route, "department"),
-          // isOrganizationDept in SQL.
-          sql`btrim(${findings.routeDept}) like '%组织部'`,
+          // isOrganizationDept in SQL, trimming what String.prototype.trim trims in practice.
+          sql`btrim(${findings.routeDept}, ${" \t\n\r\u3000"}) like '%组织部'`,
         )
       : undefined,
   ]);

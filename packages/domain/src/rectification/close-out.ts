@@ -1,15 +1,4 @@
-import {
-  asc,
-  closeOuts,
-  eq,
-  findings,
-  measures,
-  progressUpdates,
-  queryRows,
-  sql,
-  type Tx,
-  targets,
-} from "@xuncha/db";
+import { asc, closeOuts, eq, findings, queryRows, sql, type Tx, targets } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee, committeesWhere } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
@@ -55,17 +44,17 @@ async function targetName(tx: Tx, targetId: string) {
 }
 
 /**
- * After a progress update: once every measure of the problem is reported done (the update made it
- * so), each party whose close-out approval it needs is told, once per such update.
+ * After a progress update: once the problem can be closed out (every measure reported done, with
+ * evidence), each party whose close-out approval it needs is told, once until it is reopened.
  */
-export async function notifyIfReadyForCloseOut(
-  tx: Tx,
-  finding: typeof findings.$inferSelect,
-  updateId: string,
-  today: string,
-) {
-  const { state } = await stateOf(tx, finding, today);
-  if (state !== "reported") return;
+export async function notifyIfReadyForCloseOut(tx: Tx, finding: typeof findings.$inferSelect, today: string) {
+  const { state, evidence } = await stateOf(tx, finding, today);
+  if (state !== "reported" || evidence === 0) return;
+  const [{ reopenings } = { reopenings: 0 }] = await queryRows<{ reopenings: number }>(
+    tx,
+    sql`select count(*)::int as reopenings from close_outs
+        where finding_id = ${finding.id} and action = 'reopen'`,
+  );
   const accountIds: string[] = [];
   for (const party of closeOutParties(finding)) {
     accountIds.push(...(await accountsWithRole(tx, finding.committeeId, CLOSE_OUT_PARTY_ROLES[party])));
@@ -76,7 +65,7 @@ export async function notifyIfReadyForCloseOut(
     title: `待销号审核：${await targetName(tx, finding.targetId)}问题 ${finding.number} 已报告整改完成`,
     body: finding.title,
     link: READY_FOR_CLOSE_OUT_PATH,
-    dedupeKey: `closeout-ready:${updateId}`,
+    dedupeKey: `closeout-ready:${finding.id}:${reopenings}`,
   });
 }
 
@@ -194,19 +183,17 @@ export async function reopenFinding(
       .update(findings)
       .set({ closedAt: null, updatedAt: new Date() })
       .where(eq(findings.id, findingId));
-    const ids = await tx.select({ id: measures.id }).from(measures).where(eq(measures.findingId, findingId));
-    if (ids.length) {
-      await tx.insert(progressUpdates).values(
-        ids.map((m) => ({
-          measureId: m.id,
-          committeeId: finding.committeeId,
-          reportedOn: chinaDate(now),
-          content: `销号已撤销，须重新整改：${input.reason}`,
-          completion: "unfinished",
-          createdBy: ctx.actor.accountId!,
-        })),
-      );
-    }
+    // Dated today, or on the measure's latest update if that is later (dated ahead before such dates
+    // were refused), so that it is the latest either way.
+    await tx.execute(
+      sql`insert into progress_updates (measure_id, committee_id, reported_on, content, completion, created_by)
+          select m.id, m.committee_id,
+                 greatest(${chinaDate(now)}::date,
+                   coalesce((select max(p.reported_on) from progress_updates p where p.measure_id = m.id),
+                            ${chinaDate(now)}::date)),
+                 ${`销号已撤销，须重新整改：${input.reason}`}, 'unfinished', ${ctx.actor.accountId!}::uuid
+          from measures m where m.finding_id = ${findingId}`,
+    );
     await notify(
       tx,
       await accountsWithRole(tx, finding.committeeId, "targetContact", { targetId: finding.targetId }),

@@ -23,12 +23,18 @@ export async function extendDeadline(
   now = new Date(),
 ) {
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId)).for("update");
-    if (!measure) throw new AppError("measure.not_found");
-    const finding = await loadFindingForChange(tx, ctx.actor, measure.findingId).catch((e: unknown) => {
+    const [found] = await tx
+      .select({ findingId: measures.findingId })
+      .from(measures)
+      .where(eq(measures.id, measureId));
+    if (!found) throw new AppError("measure.not_found");
+    // The finding's lock first, then the measure's, in the order every other writer takes them.
+    const finding = await loadFindingForChange(tx, ctx.actor, found.findingId).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
       throw e;
     });
+    const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId)).for("update");
+    if (!measure) throw new AppError("measure.not_found");
     assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "measure.not_found");
     if (finding.closedAt) throw new AppError("closeout.already_closed");
     const plan = finding.feedbackId ? await planOf(tx, finding.feedbackId) : undefined;

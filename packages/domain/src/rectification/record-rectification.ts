@@ -114,7 +114,7 @@ export async function reportProgress(
       committeeId: measure.committeeId,
       summary: { reportedOn: input.reportedOn, completion: input.completion, files: fileIds.length },
     });
-    if (input.completion === "done") await notifyIfReadyForCloseOut(tx, finding, update!.id, chinaDate(now));
+    if (input.completion === "done") await notifyIfReadyForCloseOut(tx, finding, chinaDate(now));
     return update!;
   });
 }

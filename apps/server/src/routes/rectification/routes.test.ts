@@ -504,6 +504,8 @@ describe("the state of a problem, close-out and reopening", () => {
       "closeout.no_evidence",
     );
     expect(e.message).toBe("整改进展中尚无佐证材料，不能销号");
+    // Reported done without evidence: nobody is told it waits for close-out.
+    expect(await notes(w.accounts.office.id, "closeout.ready")).toEqual([]);
     expect(await history(f.id)).toEqual([]);
     expect(await audited("finding.close_out_approve", f.id)).toEqual([]);
     expect(await stateOf(office, f.id)).toBe("reported");

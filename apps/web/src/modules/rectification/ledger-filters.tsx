@@ -1,6 +1,6 @@
 import { TAXONOMY } from "@xuncha/domain/model";
 import { Checkbox, Select } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { LEDGER_STATE_LABELS, type LedgerState } from "../../app/status";
 import { useRequest } from "../../app/use-request";
 import type { RoundSummary } from "../rounds/api";
@@ -31,15 +31,22 @@ export const ledgerQuery = (f: LedgerFilterValues) => ({
  * The ledger's filters, held by the page; `change` sets some of them and goes back to the first page.
  * A link may open the ledger on a state (?state=reported from a 待销号审核 notification).
  */
-export function useLedgerFilters(setPage: (page: number) => void, initialState?: string | null) {
+export function useLedgerFilters(setPage: (page: number) => void, linkedState?: string | null) {
+  const stateOf = (s: string | null | undefined) =>
+    s && Object.hasOwn(LEDGER_STATE_LABELS, s) ? (s as LedgerState) : undefined;
   const [values, setValues] = useState<LedgerFilterValues>(() => ({
     overdue: false,
-    state: initialState && initialState in LEDGER_STATE_LABELS ? (initialState as LedgerState) : undefined,
+    state: stateOf(linkedState),
   }));
   const change = (patch: Partial<LedgerFilterValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     setPage(1);
   };
+  // A notification's link followed while on the ledger already: the new ?state= applies.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new link changes the filter
+  useEffect(() => {
+    if (linkedState) change({ state: stateOf(linkedState) });
+  }, [linkedState]);
   return { values, change };
 }
 
