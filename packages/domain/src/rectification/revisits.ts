@@ -200,7 +200,44 @@ export async function listRevisits(ctx: Ctx, filters: RevisitFilters, now = new 
       abilities: { edit: canWrite, complete: canWrite },
     };
   });
-  return { items: filters.state ? items.filter((i) => i.state === filters.state) : items };
+  return {
+    items: filters.state ? items.filter((i) => i.state === filters.state) : items,
+    shortfall: filters.roundId ? await revisitShortfall(ctx, filters.roundId) : [],
+  };
+}
+
+/**
+ * The targets a round gave feedback to that have fewer revisits (planned or done) than the committee's
+ * minimum, for the office and the leading group of the round's committee; empty for anyone else.
+ */
+async function revisitShortfall(ctx: Ctx, roundId: string) {
+  const [round] = await ctx.db
+    .select({ committeeId: rounds.committeeId })
+    .from(rounds)
+    .where(eq(rounds.id, roundId));
+  if (
+    !round ||
+    !committeesWhere(ctx.actor, ["leadership", "officeStaff"], "read").includes(round.committeeId)
+  )
+    return [];
+  const { minimum } = (await loadSetting(ctx.db, round.committeeId, revisitSetting)).value;
+  const rows = await queryRows<{ target_id: string; target_name: string; revisits: number }>(
+    ctx.db,
+    sql`select fb.target_id, t.name as target_name, count(distinct r.id)::int as revisits
+        from feedbacks fb
+        join targets t on t.id = fb.target_id
+        left join revisits r on r.round_id = fb.round_id and r.target_id = fb.target_id
+        where fb.round_id = ${roundId}
+        group by fb.target_id, t.name
+        having count(distinct r.id) < ${minimum}
+        order by t.name`,
+  );
+  return rows.map((r) => ({
+    targetId: r.target_id,
+    targetName: r.target_name,
+    revisits: r.revisits,
+    minimum,
+  }));
 }
 
 async function nextSequence(tx: Tx, roundId: string, targetId: string) {

@@ -114,6 +114,45 @@ describe("revisits (回访督查)", () => {
     expect(await db().select().from(revisits).where(eq(revisits.roundId, w.round.id))).toEqual([]);
   });
 
+  it("names the round's fed-back targets with fewer revisits than the minimum, to the office and the leading group", async () => {
+    const w = await buildWorld(db());
+    const office = await as(w, "office");
+    for (const targetId of [w.targetA.id, w.targetB.id]) {
+      await buildFeedback(db(), {
+        committeeId: w.committee.id,
+        roundId: w.round.id,
+        targetId,
+        createdBy: w.accounts.office.id,
+      });
+    }
+    const shortfall = async (key: Parameters<typeof as>[1]) => {
+      const res = await (await as(w, key)).get(`/api/rectification/revisits?roundId=${w.round.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      // Sorted here: the database's collation orders the names.
+      return (res.json().shortfall as { targetName: string; revisits: number; minimum: number }[]).sort(
+        (x, y) => (x.targetName < y.targetName ? -1 : 1),
+      );
+    };
+    await office.post("/api/rectification/revisits", {
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      plannedOn: "2027-01-10",
+      method: "onSite",
+      parties: [],
+    });
+    const expected = [
+      { targetName: w.targetA.name, revisits: 1, minimum: 3 },
+      { targetName: w.targetB.name, revisits: 0, minimum: 3 },
+    ].sort((x, y) => (x.targetName < y.targetName ? -1 : 1));
+    expect(await shortfall("office")).toMatchObject(expected);
+    expect(await shortfall("leadership")).toMatchObject(expected);
+    for (const key of ["contactA", "discipline", "otherOffice"] as const)
+      expect(await shortfall(key)).toEqual([]);
+    // Planning the default fills target A up to three; B is still short.
+    await office.post("/api/rectification/revisits/plan", { roundId: w.round.id, targetId: w.targetA.id });
+    expect((await shortfall("office")).map((r) => r.targetName)).toEqual([w.targetB.name]);
+  });
+
   it("lists revisits by who takes part: 纪委 and 组织部 their own, a contact its schedule only", async () => {
     const w = await buildWorld(db());
     const office = await as(w, "office");

@@ -20,6 +20,14 @@ export const REVISIT_STATE_TAGS: Record<RevisitState, { label: string; color: st
 };
 
 /** GET /api/rectification/revisits: a contact gets the schedule only (no conclusion, no abilities). */
+/** A target the round gave feedback to with fewer revisits than the committee's minimum. */
+export interface RevisitShortfall {
+  targetId: string;
+  targetName: string;
+  revisits: number;
+  minimum: number;
+}
+
 export interface Revisit {
   id: string;
   roundId: string;

@@ -1,4 +1,4 @@
-import { Button, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Select, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { formatDate } from "../../../app/format";
@@ -15,6 +15,7 @@ import {
   type Revisit,
   type RevisitMethod,
   type RevisitParty,
+  type RevisitShortfall,
   type RevisitState,
 } from "./api";
 import { CompleteModal, PlanModal, ScheduleModal } from "./revisit-modals";
@@ -24,7 +25,11 @@ export function RevisitsTab({ office, contactOnly }: { office: boolean; contactO
   const rounds = useRequest<RoundSummary[]>(contactOnly ? null : "/rounds");
   const [roundId, setRoundId] = useState<string>();
   const [state, setState] = useState<RevisitState>();
-  const list = useRequest<{ items: Revisit[] }>("/rectification/revisits", { roundId, state });
+  const list = useRequest<{ items: Revisit[]; shortfall?: RevisitShortfall[] }>("/rectification/revisits", {
+    roundId,
+    state,
+  });
+  const shortfall = list.data?.shortfall ?? [];
   const [planning, setPlanning] = useState(false);
   const [completing, setCompleting] = useState<Revisit | null>(null);
   const [scheduling, setScheduling] = useState<{ kind: "edit" | "add"; revisit: Revisit } | null>(null);
@@ -128,6 +133,21 @@ export function RevisitsTab({ office, contactOnly }: { office: boolean; contactO
         )}
       </search>
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {shortfall.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${shortfall.length} 个被巡察单位的回访督查少于 ${shortfall[0]!.minimum} 次`}
+          description={shortfall.map((r) => `${r.targetName}（已安排 ${r.revisits} 次）`).join("、")}
+          action={
+            office && (
+              <Button size="small" onClick={() => setPlanning(true)}>
+                计划回访督查
+              </Button>
+            )
+          }
+        />
+      )}
       <TableToolbar
         countText={`共 ${rows.length} 次回访督查，即将到期 ${rows.filter((r) => r.state === "due").length} 次，已逾期 ${
           rows.filter((r) => r.state === "overdue").length
