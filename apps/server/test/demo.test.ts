@@ -83,10 +83,17 @@ describe("demo data", () => {
 
   it("has measures in every state of the ledger, including a reopened finding", async () => {
     const office = await loginAs(t.app, "office", DEMO_PASSWORD);
-    const ledger = (await office.get("/api/rectification/ledger")).json() as { items: { state: string }[] };
+    const ledger = (await office.get("/api/rectification/ledger")).json() as {
+      items: { state: string }[];
+      sums: { rulesMade: number; moneyRecovered: number; accountablePersons: number };
+    };
     expect(new Set(ledger.items.map((i) => i.state))).toEqual(
       new Set(["noPlan", "inProgress", "overdue", "reported", "closed"]),
     );
+    // Measures reported done carry outcomes: rules made, money recovered, people held accountable.
+    expect(ledger.sums.rulesMade).toBeGreaterThan(0);
+    expect(ledger.sums.moneyRecovered).toBeGreaterThan(0);
+    expect(ledger.sums.accountablePersons).toBeGreaterThan(0);
     const reopened = await rows<{ reason: string; closed: boolean }>(
       sql`select c.reason, f.closed_at is not null as closed from close_outs c join findings f on f.id = c.finding_id
           where c.committee_id = ${county} and c.action = 'reopen'`,

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Completion } from "../model/enums";
 import type { DemoCalendar, FindingRow, TargetRow, WorkRows } from "./demo-rows";
-import { PROGRESS_TEXTS, REOPEN_REASONS } from "./finding-bank";
+import { PROGRESS_TEXTS, REOPEN_REASONS, RULES_MADE } from "./finding-bank";
 import { personName } from "./names";
-import type { Rng } from "./prng";
+import { createRng, type Rng } from "./prng";
 import { TARGET_DEPTS } from "./registry";
 
 /**
@@ -60,6 +60,21 @@ export interface RectifyInput {
   enteredBy: string;
   /** Who closed and reopened (the office). */
   closedBy: string;
+}
+
+/**
+ * The outcomes (成效) of a measure reported done: rules made, money recovered, people held
+ * accountable. From a generator of its own (seeded by the finding and the measure), so that the rest
+ * of the demo draws the same numbers as before.
+ */
+function outcomesOf(finding: FindingRow, index: number, done: boolean) {
+  if (!done) return { rulesMade: [] as string[], moneyRecovered: "0", accountablePersons: 0 };
+  const r = createRng(Number(finding.number) * 7919 + index * 104_729 + 17);
+  return {
+    rulesMade: r.chance(0.45) ? [r.pick(RULES_MADE)] : [],
+    moneyRecovered: r.chance(0.25) ? (r.int(5, 480) / 10).toFixed(2) : "0",
+    accountablePersons: r.chance(0.15) ? r.int(1, 3) : 0,
+  };
 }
 
 /**
@@ -121,6 +136,14 @@ export function rectify(input: RectifyInput): void {
       responsiblePerson: personName(rng, input.names),
       deadline: cal.day(deadline),
       longTerm,
+      ...outcomesOf(
+        finding,
+        index,
+        state === "closed" ||
+          state === "reported" ||
+          state === "reopened" ||
+          (state === "overdue" && index > 0),
+      ),
       createdBy: input.enteredBy,
       createdAt: cal.at(input.planOn, 15),
     });
