@@ -2,11 +2,11 @@ import { deadlineExtensions, eq, measures } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { assertInCommittee } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
-import { loadFindingForChange } from "../findings/load-finding";
 import { AppError } from "../model/errors";
 import { accountsWithRole, notify } from "../notifications/notify";
 import { chinaDate } from "../work-items/due-date";
 import { MY_PROGRESS_PATH } from "./close-out";
+import { loadMeasureForChange } from "./load-measure";
 import { planOf } from "./review-subject";
 
 /**
@@ -23,18 +23,7 @@ export async function extendDeadline(
   now = new Date(),
 ) {
   return ctx.db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ findingId: measures.findingId })
-      .from(measures)
-      .where(eq(measures.id, measureId));
-    if (!found) throw new AppError("measure.not_found");
-    // The finding's lock first, then the measure's, in the order every other writer takes them.
-    const finding = await loadFindingForChange(tx, ctx.actor, found.findingId).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
-      throw e;
-    });
-    const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId)).for("update");
-    if (!measure) throw new AppError("measure.not_found");
+    const { measure, finding } = await loadMeasureForChange(tx, ctx.actor, measureId);
     assertInCommittee(ctx.actor, ["officeStaff"], finding.committeeId, "measure.not_found");
     if (finding.closedAt) throw new AppError("closeout.already_closed");
     const plan = finding.feedbackId ? await planOf(tx, finding.feedbackId) : undefined;

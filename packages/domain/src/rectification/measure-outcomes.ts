@@ -2,8 +2,8 @@ import { eq, measures } from "@xuncha/db";
 import type { Ctx } from "../access/ctx";
 import { contactTargetIds } from "../access/policies";
 import { recordAudit } from "../audit/record-audit";
-import { loadFindingForChange } from "../findings/load-finding";
 import { AppError } from "../model/errors";
+import { loadMeasureForChange } from "./load-measure";
 
 export interface MeasureOutcomes {
   /** Names of the rules made or revised (建章立制). */
@@ -20,17 +20,8 @@ export interface MeasureOutcomes {
  */
 export async function setMeasureOutcomes(ctx: Ctx, measureId: string, input: MeasureOutcomes) {
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId));
-    if (!measure || !contactTargetIds(ctx.actor).includes(measure.targetId)) {
-      throw new AppError("measure.not_found");
-    }
-    let finding: Awaited<ReturnType<typeof loadFindingForChange>>;
-    try {
-      finding = await loadFindingForChange(tx, ctx.actor, measure.findingId);
-    } catch (e) {
-      if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
-      throw e;
-    }
+    const { measure, finding } = await loadMeasureForChange(tx, ctx.actor, measureId);
+    if (!contactTargetIds(ctx.actor).includes(measure.targetId)) throw new AppError("measure.not_found");
     if (finding.closedAt) throw new AppError("closeout.already_closed");
     const rulesMade = [...new Set(input.rulesMade.map((r) => r.trim()).filter((r) => r !== ""))];
     const [updated] = await tx

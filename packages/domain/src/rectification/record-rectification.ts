@@ -9,6 +9,7 @@ import type { Completion } from "../model/enums";
 import { AppError } from "../model/errors";
 import { chinaDate } from "../work-items/due-date";
 import { notifyIfReadyForCloseOut } from "./close-out";
+import { loadMeasureForChange } from "./load-measure";
 import { assertPlanEditable } from "./review-subject";
 
 export interface MeasureInput {
@@ -21,12 +22,20 @@ export interface MeasureInput {
   longTerm?: boolean | undefined;
 }
 
-/** A fed-back, open finding of the contact's own target. */
-async function loadForContact(tx: Tx, actor: Actor, findingId: string) {
-  const finding = await loadFindingForChange(tx, actor, findingId);
+/** The contact changes only a fed-back, open finding of its own target. */
+function assertContactMayChange(
+  actor: Actor,
+  finding: { targetId: string; feedbackId: string | null; closedAt: Date | null },
+) {
   if (!contactTargetIds(actor).includes(finding.targetId)) throw new AppError("auth.forbidden");
   if (!finding.feedbackId) throw new AppError("measure.finding_not_fed_back");
   if (finding.closedAt) throw new AppError("closeout.already_closed");
+}
+
+/** A fed-back, open finding of the contact's own target. */
+async function loadForContact(tx: Tx, actor: Actor, findingId: string) {
+  const finding = await loadFindingForChange(tx, actor, findingId);
+  assertContactMayChange(actor, finding);
   return finding;
 }
 
@@ -69,12 +78,8 @@ export async function reportProgress(
   now = new Date(),
 ) {
   return ctx.db.transaction(async (tx) => {
-    const [measure] = await tx.select().from(measures).where(eq(measures.id, measureId));
-    if (!measure) throw new AppError("measure.not_found");
-    const finding = await loadForContact(tx, ctx.actor, measure.findingId).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "finding.not_found") throw new AppError("measure.not_found");
-      throw e;
-    });
+    const { measure, finding } = await loadMeasureForChange(tx, ctx.actor, measureId);
+    assertContactMayChange(ctx.actor, finding);
     // The latest update (by date) is the measure's standing, so dates only move forward: an update
     // dated before the last one would be outranked by it, and one dated ahead would hide later ones.
     if (input.reportedOn > chinaDate(now)) throw new AppError("progress.date_in_future");
