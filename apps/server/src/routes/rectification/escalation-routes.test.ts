@@ -72,6 +72,21 @@ async function findingWithMeasures(
   return { finding: f, measures: ms };
 }
 
+/** Target A's plan for a feedback, as opened (a draft) unless told otherwise. */
+const planOf = (w: World, feedbackId: string, fields: { status?: string; dueOn?: string }) =>
+  db()
+    .insert(reviewSubjects)
+    .values({
+      committeeId: w.committee.id,
+      feedbackId,
+      roundId: w.round.id,
+      targetId: w.targetA.id,
+      kind: "plan",
+      title: "整改方案",
+      createdBy: w.accounts.contactA.id,
+      ...fields,
+    });
+
 const sweep = (w: World, today: string) => runEscalationSweep(db(), { today, committeeId: w.committee.id });
 const sweepOne = async (w: World, today: string) => (await sweep(w, today)).committees[0]!;
 const stepsOf = (itemId: string) =>
@@ -165,16 +180,7 @@ describe("escalation sweep", () => {
     ]);
 
     // The plan is submitted: nothing more for it, however late the day.
-    await db().insert(reviewSubjects).values({
-      committeeId: w.committee.id,
-      feedbackId: fb.id,
-      roundId: w.round.id,
-      targetId: w.targetA.id,
-      kind: "plan",
-      title: "整改方案",
-      status: "underReview",
-      createdBy: w.accounts.contactA.id,
-    });
+    await planOf(w, fb.id, { status: "underReview" });
     const late = await sweepOne(w, "2027-03-01");
     expect((await stepsOf(fb.id)).filter((s) => s.itemKind === "plan").map((s) => s.step)).toEqual([
       "reminder",
@@ -193,16 +199,7 @@ describe("escalation sweep", () => {
     const w = await buildWorld(db());
     // The settings now say 2026-11-01; the draft plan was opened when they gave 2026-11-20.
     const fb = await feedback(w, "2026-10-01");
-    await db().insert(reviewSubjects).values({
-      committeeId: w.committee.id,
-      feedbackId: fb.id,
-      roundId: w.round.id,
-      targetId: w.targetA.id,
-      kind: "plan",
-      title: "整改方案",
-      dueOn: "2026-11-20",
-      createdBy: w.accounts.contactA.id,
-    });
+    await planOf(w, fb.id, { dueOn: "2026-11-20" });
     const plan = async () => (await stepsOf(fb.id)).filter((s) => s.itemKind === "plan");
     expect((await sweepOne(w, "2026-11-02")).steps).toBe(0);
     expect((await sweepOne(w, "2026-11-12")).steps).toBe(0);
@@ -262,16 +259,7 @@ describe("escalation sweep", () => {
       .update(findings)
       .set({ closedAt: new Date() })
       .where(eq(findings.id, closedProblem.finding.id));
-    await db().insert(reviewSubjects).values({
-      committeeId: w.committee.id,
-      feedbackId: fb.id,
-      roundId: w.round.id,
-      targetId: w.targetA.id,
-      kind: "plan",
-      title: "整改方案",
-      status: "underReview",
-      createdBy: w.accounts.contactA.id,
-    });
+    await planOf(w, fb.id, { status: "underReview" });
     // Left: the open measure and the final report (a plan under review is done; a draft would not be).
     expect(await still()).toEqual([open!.id, fb.id]);
   });
