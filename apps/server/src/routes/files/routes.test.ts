@@ -20,7 +20,12 @@ const upload = async (username: string, name: string, data: Buffer, mime?: strin
   const m = multipart(name, data, mime);
   return s.request("POST", "/api/files", m.payload, m.headers);
 };
-const fileCount = async () => Number((await t.database.db.select({ n: count() }).from(files))[0]!.n);
+// Counted in this world's committee: other test files write files to a shared PostgreSQL meanwhile.
+const fileCount = async () =>
+  Number(
+    (await t.database.db.select({ n: count() }).from(files).where(eq(files.committeeId, w.committee.id)))[0]!
+      .n,
+  );
 
 describe("file uploads", () => {
   it("stores an allowed file with its SHA-256", async () => {

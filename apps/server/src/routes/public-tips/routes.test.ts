@@ -61,7 +61,11 @@ describe("submitting a tip", () => {
   it("takes an anonymous tip with a photo: shows a receipt once, keeps text and file sealed, routes it to the target's group", async () => {
     const { app, database } = kit.t;
     const w = await buildWorld(database.db);
-    const filesBefore = (await database.db.select({ n: count() }).from(files))[0]!.n;
+    // Counted in this world's committee: other test files write files to a shared PostgreSQL meanwhile.
+    const committeeFiles = async () =>
+      (await database.db.select({ n: count() }).from(files).where(eq(files.committeeId, w.committee.id)))[0]!
+        .n;
+    const filesBefore = await committeeFiles();
     const res = await submitTip(app, { roundId: w.round.id, targetId: w.targetA.id, text: TIP_TEXT }, [
       { name: "现场照片.png", data: PNG, mime: "image/png" },
     ]);
@@ -85,7 +89,7 @@ describe("submitting a tip", () => {
     expect(file).toMatchObject({ mime: "image/png", size: PNG.length });
     expect(Buffer.from(file!.content).includes(PNG)).toBe(false);
     expect(Buffer.from(file!.name).includes(Buffer.from("现场照片"))).toBe(false);
-    expect((await database.db.select({ n: count() }).from(files))[0]!.n).toBe(filesBefore);
+    expect(await committeeFiles()).toBe(filesBefore);
   });
 
   it("seals a named submitter's identity apart; 'other' goes to the page's group, or waits for the office", async () => {
