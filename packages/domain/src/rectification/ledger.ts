@@ -34,6 +34,7 @@ import {
   closeOutParties,
   type RectificationState,
 } from "./rectification-state";
+import { isEditableStatus } from "./review-subject";
 
 export interface LedgerFilters {
   roundId?: string | undefined;
@@ -183,10 +184,11 @@ interface PageRow {
   target_name: string;
   round_number: number;
   term_name: string;
-  /** The target's plan is a draft or returned, or not opened yet: measures may change (assertPlanEditable). */
-  plan_editable: boolean;
-  /** The plan passed the joint review: the office may extend its measures' deadlines (extendDeadline). */
-  plan_passed: boolean;
+  /**
+   * The status of the target's plan, null before it is opened: while it is null, a draft or returned,
+   * measures may change (assertPlanEditable); once passed, the office may extend deadlines.
+   */
+  plan_status: string | null;
 }
 
 const partiesOf = (actor: Actor, committeeId: string) =>
@@ -241,10 +243,8 @@ export async function getLedger(ctx: Ctx, filters: LedgerFilters, now = new Date
                  f.title, f.description, f.severity, f.route, f.route_dept, f.closed_at,
                  t.name as target_name, r.number as round_number, tm.name as term_name,
                  r.created_at as round_created,
-                 not exists (select 1 from review_subjects s where s.feedback_id = f.feedback_id
-                   and s.kind = 'plan' and s.status in ('underReview', 'passed')) as plan_editable,
-                 exists (select 1 from review_subjects s where s.feedback_id = f.feedback_id
-                   and s.kind = 'plan' and s.status = 'passed') as plan_passed
+                 (select s.status from review_subjects s
+                   where s.feedback_id = f.feedback_id and s.kind = 'plan' and s.sequence = 1) as plan_status
           from st
           join findings f on f.id = st.id
           join targets t on t.id = st.target_id
@@ -403,7 +403,8 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
         })),
       },
       abilities: {
-        addMeasure: isContact && state !== "closed" && f.plan_editable,
+        addMeasure:
+          isContact && state !== "closed" && (f.plan_status === null || isEditableStatus(f.plan_status)),
         reportProgress: isContact && state !== "closed",
         editOutcomes: isContact && state !== "closed",
         closeOut: mayApprove.length > 0,
@@ -411,7 +412,7 @@ async function ledgerItems(db: Tx, actor: Actor, rows: PageRow[]) {
         reopen: state === "closed" && committeesWhere(actor, ["officeStaff"]).includes(f.committee_id),
         extendDeadline:
           state !== "closed" &&
-          f.plan_passed &&
+          f.plan_status === "passed" &&
           committeesWhere(actor, ["officeStaff"]).includes(f.committee_id),
       },
     };
